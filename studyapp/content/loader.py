@@ -1,0 +1,487 @@
+"""Load a course folder from YAML and check every rule, reporting all problems at once.
+
+A course folder holds `course.yaml`: the course's id, title, actors and lessons, and the
+knowledge items (concepts, events, claims) or an `include` list of further YAML files that
+hold them. Every problem is reported as `file:line: message`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studyapp.content.model import Actor, Claim, Concept, Course, Event, Lesson, PartialDate
+from studyapp.content.yamlfile import YamlList, YamlMap, YamlSyntaxError, read_yaml
+
+COURSE_FILE = "course.yaml"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+_COURSE_KEYS = {"id", "title", "description", "language", "actors", "include"}
+_SECTION_KEYS = {"lessons", "concepts", "events", "claims"}
+_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
+    "lesson": ({"id", "title", "paragraphs"}, set()),
+    "actor": ({"name"}, {"description", "aliases"}),
+    "concept": ({"id", "lesson", "term", "definition", "quote"}, {"aliases", "generated"}),
+    "event": ({"id", "lesson", "title", "quote"}, {"date", "when", "sequence", "generated"}),
+    "claim": ({"id", "lesson", "actor", "statement", "quote"}, {"generated"}),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class CourseError(Exception):
+    """A course that cannot be used, with every problem found in it."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every course found under a content folder, and the folders that failed to load."""
+
+    courses: tuple[Course, ...]
+    broken: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
+
+    def course(self, course_id: str) -> Course:
+        for course in self.courses:
+            if course.id == course_id:
+                return course
+        known = ", ".join(c.id for c in self.courses) or "none"
+        raise KeyError(f"unknown course '{course_id}' (courses: {known})")
+
+
+def default_content_dir() -> Path:
+    """`$STUDYAPP_CONTENT`, or the `content/` folder that ships beside the package."""
+    configured = os.environ.get("STUDYAPP_CONTENT")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load every course folder under `root`; a broken one never hides the others."""
+    courses: list[Course] = []
+    broken: dict[str, tuple[Problem, ...]] = {}
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for folder in folders:
+        try:
+            courses.append(load_course(folder))
+        except CourseError as error:
+            broken[folder.name] = error.problems
+    return Catalogue(tuple(courses), broken)
+
+
+def load_course(folder: Path) -> Course:
+    """Load and validate one course folder; raise CourseError listing every problem."""
+    return _CourseReader(folder).read()
+
+
+class _CourseReader:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.path = folder / COURSE_FILE  # the file being read, for problem locations
+
+    def problem(self, line: int, message: str, path: Path | None = None) -> None:
+        self.problems.append(Problem(path or self.path, line, message))
+
+    # --- files -----------------------------------------------------------------------
+
+    def read(self) -> Course:
+        if not self.path.is_file():
+            self.problem(1, f"no {COURSE_FILE} in course folder '{self.folder.name}'")
+            raise CourseError(self.problems)
+        head = self._read_file(self.path)
+        if head is None:
+            raise CourseError(self.problems)
+        self._check_keys(head, _COURSE_KEYS | _SECTION_KEYS, "course")
+        sections: dict[str, list[tuple[Path, YamlMap, int]]] = {k: [] for k in _SECTION_KEYS}
+        self._collect(self.path, head, sections)
+        for include_path in self._includes(head):
+            self.path = include_path
+            data = self._read_file(include_path)
+            if data is not None:
+                self._check_keys(data, _SECTION_KEYS, "included file")
+                self._collect(include_path, data, sections)
+        self.path = self.folder / COURSE_FILE
+        course = self._build(head, sections)
+        if self.problems:
+            raise CourseError(self.problems)
+        return course
+
+    def _read_file(self, path: Path) -> YamlMap | None:
+        try:
+            data = read_yaml(path)
+        except YamlSyntaxError as error:
+            self.problem(error.line, error.message, path)
+            return None
+        if not isinstance(data, YamlMap):
+            self.problem(1, "expected a mapping of keys (like 'lessons:') at the top", path)
+            return None
+        return data
+
+    def _includes(self, head: YamlMap) -> list[Path]:
+        entries = head.get("include")
+        if entries is None:
+            return []
+        if not isinstance(entries, YamlList):
+            self.problem(head.line_of("include"), "'include' must be a list of file names")
+            return []
+        paths = []
+        for index, name in enumerate(entries):
+            line = entries.line_of(index)
+            if not isinstance(name, str) or not name.endswith((".yaml", ".yml")):
+                self.problem(line, f"include entry {name!r} is not a .yaml file name")
+                continue
+            path = (self.folder / name).resolve()
+            if self.folder.resolve() not in path.parents:
+                self.problem(line, f"included file '{name}' lies outside the course folder")
+            elif not path.is_file():
+                self.problem(line, f"included file '{name}' does not exist")
+            else:
+                paths.append(self.folder / name)
+        return paths
+
+    def _collect(
+        self, path: Path, data: YamlMap, into: dict[str, list[tuple[Path, YamlMap, int]]]
+    ) -> None:
+        for section in _SECTION_KEYS & data.keys():
+            entries = data[section]
+            if not isinstance(entries, YamlList):
+                self.problem(data.line_of(section), f"'{section}' must be a list")
+                continue
+            for index, entry in enumerate(entries):
+                if isinstance(entry, YamlMap):
+                    into[section].append((path, entry, len(into[section])))
+                else:
+                    self.problem(entries.line_of(index), f"each of '{section}' must be a mapping")
+
+    # --- fields ----------------------------------------------------------------------
+
+    def _check_keys(self, data: YamlMap, allowed: set[str], kind: str) -> None:
+        for key, line in data.duplicate_keys:
+            self.problem(line, f"duplicate key '{key}' (the earlier one would be ignored)")
+        for key in data.keys() - allowed:
+            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            also = f"; did you mean '{hint[0]}'?" if hint else ""
+            self.problem(data.line_of(key), f"unknown field '{key}' in {kind}{also}")
+
+    def _fields(self, data: YamlMap, kind: str) -> bool:
+        required, optional = _FIELDS[kind]
+        self._check_keys(data, required | optional, kind)
+        missing = sorted(required - data.keys())
+        for key in missing:
+            name = data.get("id") or data.get("name") or ""
+            self.problem(data.line, f"{kind} {name} is missing required field '{key}'".strip())
+        return not missing
+
+    def _text(self, data: YamlMap, key: str) -> str:
+        value = data.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.problem(data.line_of(key), f"'{key}' must be non-empty text")
+            return ""
+        return value.strip()
+
+    def _texts(self, data: YamlMap, key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(data.line_of(key), f"'{key}' must be a list of non-empty texts")
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def _flag(self, data: YamlMap, key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(data.line_of(key), f"'{key}' must be true or false")
+            return False
+        return value
+
+    # --- the course ------------------------------------------------------------------
+
+    def _build(self, head: YamlMap, sections: dict[str, list[tuple[Path, YamlMap, int]]]) -> Course:
+        course_id = self._text(head, "id") if "id" in head else self.folder.name
+        if course_id and not _SLUG.match(course_id):
+            self.problem(head.line_of("id"), f"course id '{course_id}' must be lower-case-words")
+        elif course_id != self.folder.name:
+            self.problem(
+                head.line_of("id"),
+                f"course id '{course_id}' differs from its folder name '{self.folder.name}'",
+            )
+        title = self._text(head, "title") if "title" in head else ""
+        if "title" not in head:
+            self.problem(head.line, "course is missing required field 'title'")
+        actors = self._actors(head)
+        lessons = self._lessons(sections["lessons"])
+        ids: dict[str, tuple[Path, int]] = {}
+        concepts = [self._concept(p, d, lessons, ids) for p, d, _ in sections["concepts"]]
+        events = [self._event(p, d, i, lessons, ids) for p, d, i in sections["events"]]
+        claims = [self._claim(p, d, lessons, ids, actors) for p, d, _ in sections["claims"]]
+        good_concepts = tuple(c for c in concepts if c is not None)
+        good_events = tuple(e for e in events if e is not None)
+        self._check_terms(good_concepts, sections["concepts"])
+        self._check_chronology(good_events, sections["events"])
+        return Course(
+            id=course_id,
+            title=title,
+            description=str(head.get("description") or "").strip(),
+            language=str(head.get("language") or "en"),
+            lessons=tuple(lessons.values()),
+            concepts=good_concepts,
+            events=good_events,
+            claims=tuple(c for c in claims if c is not None),
+            actors=actors,
+            folder=self.folder,
+        )
+
+    def _actors(self, head: YamlMap) -> tuple[Actor, ...]:
+        entries = head.get("actors")
+        if entries is None:
+            return ()
+        if not isinstance(entries, YamlList):
+            self.problem(head.line_of("actors"), "'actors' must be a list")
+            return ()
+        actors: list[Actor] = []
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, YamlMap):
+                self.problem(entries.line_of(index), "each actor must be a mapping with a 'name'")
+                continue
+            if not self._fields(entry, "actor"):
+                continue
+            name = self._text(entry, "name")
+            if any(a.name == name for a in actors):
+                self.problem(entry.line_of("name"), f"actor '{name}' is listed twice")
+            aliases = self._texts(entry, "aliases")
+            description = str(entry.get("description") or "").strip()
+            actors.append(Actor(name, description, aliases))
+        return tuple(actors)
+
+    def _lessons(self, entries: list[tuple[Path, YamlMap, int]]) -> dict[str, Lesson]:
+        lessons: dict[str, Lesson] = {}
+        if not entries:
+            self.problem(1, "the course has no lessons")
+        for path, data, _ in entries:
+            self.path = path
+            if not self._fields(data, "lesson"):
+                continue
+            lesson_id = self._text(data, "id")
+            if not _SLUG.match(lesson_id):
+                self.problem(
+                    data.line_of("id"), f"lesson id '{lesson_id}' must be lower-case-words"
+                )
+            elif lesson_id in lessons:
+                self.problem(data.line_of("id"), f"duplicate lesson id '{lesson_id}'")
+                continue
+            paragraphs = self._texts(data, "paragraphs")
+            if not paragraphs and isinstance(data.get("paragraphs"), list):
+                self.problem(data.line_of("paragraphs"), f"lesson '{lesson_id}' has no text")
+            title = self._text(data, "title")
+            lessons[lesson_id] = Lesson(lesson_id, title, paragraphs, len(lessons) + 1)
+        self.path = self.folder / COURSE_FILE
+        return lessons
+
+    def _item_base(
+        self,
+        path: Path,
+        data: YamlMap,
+        kind: str,
+        lessons: dict[str, Lesson],
+        ids: dict[str, tuple[Path, int]],
+    ) -> tuple[str, str, str] | None:
+        """Check what every item shares: id, lesson and a verbatim quote."""
+        self.path = path
+        if not self._fields(data, kind):
+            return None
+        item_id, lesson_id, quote = (self._text(data, k) for k in ("id", "lesson", "quote"))
+        ok = bool(item_id and lesson_id and quote)
+        if item_id and not re.match(rf"^{kind}:[a-z0-9][a-z0-9-]*$", item_id):
+            self.problem(
+                data.line_of("id"), f"{kind} id '{item_id}' must look like '{kind}:a-name'"
+            )
+            ok = False
+        if item_id in ids:
+            first_path, first_line = ids[item_id]
+            where = first_path.name + ":" + str(first_line)
+            self.problem(data.line_of("id"), f"duplicate id '{item_id}' (first at {where})")
+            ok = False
+        elif item_id:
+            ids[item_id] = (path, data.line_of("id"))
+        if lesson_id and lesson_id not in lessons:
+            hint = difflib.get_close_matches(lesson_id, list(lessons), n=1)
+            also = f"; did you mean '{hint[0]}'?" if hint else f" (lessons: {', '.join(lessons)})"
+            self.problem(data.line_of("lesson"), f"unknown lesson '{lesson_id}'{also}")
+            ok = False
+        elif lesson_id and quote:
+            ok = self._check_quote(data, quote, lessons[lesson_id], lessons) and ok
+        if "generated" in data:
+            self._flag(data, "generated")
+        return (item_id, lesson_id, quote) if ok else None
+
+    def _check_quote(
+        self, data: YamlMap, quote: str, lesson: Lesson, lessons: dict[str, Lesson]
+    ) -> bool:
+        if any(quote in paragraph for paragraph in lesson.paragraphs):
+            return True
+        squash = " ".join(quote.split()).casefold()
+        hint = ""
+        if any(squash in " ".join(p.split()).casefold() for p in lesson.paragraphs):
+            hint = " (it differs in case or spacing)"
+        else:
+            elsewhere = [o.id for o in lessons.values() if any(quote in p for p in o.paragraphs)]
+            if elsewhere:
+                hint = f" (it stands in lesson '{elsewhere[0]}')"
+        short = quote if len(quote) <= 60 else quote[:57] + "..."
+        self.problem(
+            data.line_of("quote"),
+            f"quote is not verbatim in lesson '{lesson.id}'{hint}: \"{short}\"",
+        )
+        return False
+
+    def _concept(
+        self,
+        path: Path,
+        data: YamlMap,
+        lessons: dict[str, Lesson],
+        ids: dict[str, tuple[Path, int]],
+    ) -> Concept | None:
+        base = self._item_base(path, data, "concept", lessons, ids)
+        term, definition = self._text(data, "term"), self._text(data, "definition")
+        aliases = self._texts(data, "aliases")
+        if base is None or not term or not definition:
+            return None
+        item_id, lesson_id, quote = base
+        generated = bool(data.get("generated") is True)
+        return Concept(item_id, lesson_id, term, definition, quote, aliases, generated)
+
+    def _event(
+        self,
+        path: Path,
+        data: YamlMap,
+        index: int,
+        lessons: dict[str, Lesson],
+        ids: dict[str, tuple[Path, int]],
+    ) -> Event | None:
+        base = self._item_base(path, data, "event", lessons, ids)
+        title = self._text(data, "title")
+        date = self._date(data) if "date" in data else None
+        when = self._text(data, "when") if "when" in data else None
+        if "date" not in data and "when" not in data:
+            self.problem(data.line, f"event {data.get('id', '')} needs a 'date' or a 'when'")
+            return None
+        if "date" in data and "when" in data:
+            self.problem(data.line_of("when"), "give an event a 'date' or a 'when', not both")
+        sequence = data.get("sequence", index + 1)
+        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
+            self.problem(data.line_of("sequence"), "'sequence' must be a whole number from 1")
+            return None
+        if base is None or not title or ("date" in data and date is None):
+            return None
+        item_id, lesson_id, quote = base
+        generated = bool(data.get("generated") is True)
+        return Event(item_id, lesson_id, title, quote, sequence, date, when, generated)
+
+    def _date(self, data: YamlMap) -> PartialDate | None:
+        value = data["date"]
+        line = data.line_of("date")
+        if isinstance(value, dt.date):  # YAML reads an unquoted 2022-02-24 as a date
+            return PartialDate(value.year, value.month, value.day)
+        match = _DATE.match(str(value).strip()) if isinstance(value, str | int) else None
+        if match is None:
+            self.problem(line, f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+            return None
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError as error:
+            self.problem(line, f"date '{value}' does not exist ({error})")
+            return None
+        return PartialDate(year, month, day)
+
+    def _claim(
+        self,
+        path: Path,
+        data: YamlMap,
+        lessons: dict[str, Lesson],
+        ids: dict[str, tuple[Path, int]],
+        actors: tuple[Actor, ...],
+    ) -> Claim | None:
+        base = self._item_base(path, data, "claim", lessons, ids)
+        actor, statement = self._text(data, "actor"), self._text(data, "statement")
+        names = [a.name for a in actors]
+        if actor and actor not in names:
+            known = ", ".join(names) if names else "none declared in course.yaml"
+            self.problem(data.line_of("actor"), f"unknown actor '{actor}' (actors: {known})")
+            return None
+        if base is None or not statement:
+            return None
+        item_id, lesson_id, quote = base
+        generated = bool(data.get("generated") is True)
+        return Claim(item_id, lesson_id, actor, statement, quote, generated)
+
+    # --- rules across items ----------------------------------------------------------
+
+    def _check_terms(
+        self, concepts: tuple[Concept, ...], entries: list[tuple[Path, YamlMap, int]]
+    ) -> None:
+        """No two concepts may share a term or alias: a cloze answer must be unambiguous."""
+        where = {str(d.get("id")): (p, d) for p, d, _ in entries}
+        owner: dict[str, str] = {}
+        for concept in concepts:
+            for name in concept.names:
+                key = name.casefold()
+                if key in owner and owner[key] != concept.id:
+                    path, data = where[concept.id]
+                    self.problem(
+                        data.line_of("term"),
+                        f"'{name}' of {concept.id} is already a term of {owner[key]}",
+                        path,
+                    )
+                owner.setdefault(key, concept.id)
+
+    def _check_chronology(
+        self, events: tuple[Event, ...], entries: list[tuple[Path, YamlMap, int]]
+    ) -> None:
+        """A later date must have a later sequence: the order questions depend on it."""
+        where = {str(d.get("id")): (p, d) for p, d, _ in entries}
+        dated = [e for e in events if e.date is not None]
+        for a in dated:
+            for b in dated:
+                assert a.date is not None and b.date is not None
+                if _before(a.date, b.date) and a.sequence >= b.sequence:
+                    path, data = where[b.id]
+                    self.problem(
+                        data.line_of("sequence"),
+                        f"{b.id} ({b.date}) comes after {a.id} ({a.date}) "
+                        f"but its sequence {b.sequence} is not greater than {a.sequence}",
+                        path,
+                    )
+
+
+def _before(a: PartialDate, b: PartialDate) -> bool:
+    """True when `a` is surely earlier than `b` at the precision both are given."""
+    left: tuple[int, ...] = (a.year, a.month or 0, a.day or 0)
+    right: tuple[int, ...] = (b.year, b.month or 0, b.day or 0)
+    shared = (
+        1
+        + (a.month is not None and b.month is not None)
+        + (a.day is not None and b.day is not None)
+    )
+    return left[:shared] < right[:shared]

@@ -1,0 +1,164 @@
+"""The course model: frozen dataclasses that the loader builds and every layer reads."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Topic = Literal["concept", "event", "perspective"]
+TOPICS: tuple[Topic, ...] = ("event", "perspective", "concept")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date at the precision a text gives it: a year, a month of a year, or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """`2014`, `2022-02` or `2022-02-24`, the form course files use."""
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def __str__(self) -> str:
+        """`2014`, `February 2022` or `24 February 2022`, the form a learner reads."""
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_name[self.month]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    number: int  # 1-based place in the course
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    lesson_id: str
+    term: str
+    definition: str
+    quote: str
+    aliases: tuple[str, ...] = ()
+    generated: bool = False
+    topic: Topic = field(default="concept", init=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term first, then its aliases: every way the text may write it."""
+        return (self.term, *self.aliases)
+
+    @property
+    def label(self) -> str:
+        return self.term
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    lesson_id: str
+    title: str
+    quote: str
+    sequence: int  # place in the course's chronology; simultaneous events share it
+    date: PartialDate | None = None
+    when: str | None = None  # the time in words, for events the text does not date
+    generated: bool = False
+    topic: Topic = field(default="event", init=False)
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+    @property
+    def time(self) -> str:
+        """When it happened, as the course gives it."""
+        return str(self.date) if self.date is not None else self.when or ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    lesson_id: str
+    actor: str
+    statement: str
+    quote: str
+    generated: bool = False
+    topic: Topic = field(default="perspective", init=False)
+
+    @property
+    def label(self) -> str:
+        return self.statement
+
+
+Item = Concept | Event | Claim
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    lessons: tuple[Lesson, ...]
+    concepts: tuple[Concept, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    description: str = ""
+    language: str = "en"
+    folder: Path | None = None
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return (*self.concepts, *self.events, *self.claims)
+
+    def lesson(self, lesson_id: str) -> Lesson:
+        for lesson in self.lessons:
+            if lesson.id == lesson_id:
+                return lesson
+        known = ", ".join(lesson.id for lesson in self.lessons)
+        raise KeyError(f"unknown lesson '{lesson_id}' in course '{self.id}' (lessons: {known})")
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(f"unknown item '{item_id}' in course '{self.id}'")
+
+    def items_in(self, lesson_id: str) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.lesson_id == lesson_id)
+
+    def summary(self) -> str:
+        return (
+            f"{self.id}: {len(self.lessons)} lessons, {len(self.concepts)} concepts, "
+            f"{len(self.events)} events, {len(self.claims)} claims"
+        )

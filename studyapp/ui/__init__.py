@@ -1,0 +1,1 @@
+"""The PySide6 windows and widgets. Only this package imports Qt."""

@@ -1,0 +1,479 @@
+"""The lesson list and the reader: a lesson's text with its key terms explained on hover."""
+
+from __future__ import annotations
+
+from html import escape
+
+from studyapp.content import Course, Lesson, TermMatch, find_terms
+from studyapp.ui.qt import (
+    QApplication,
+    QColor,
+    QEvent,
+    QFont,
+    QFontMetrics,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QModelIndex,
+    QObject,
+    QPainter,
+    QPalette,
+    QPersistentModelIndex,
+    QPushButton,
+    QRect,
+    QResizeEvent,
+    QSize,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTextBlockFormat,
+    QTextBrowser,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextEdit,
+    QTextFormat,
+    QTimer,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from studyapp.ui.theme import Colors
+
+READER_COLUMN_CHARS = 72  # a comfortable line length for reading
+LESSON_ID_ROLE = Qt.ItemDataRole.UserRole
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+READ_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class LessonItemDelegate(QStyledItemDelegate):
+    """Draws a lesson as its number and wrapped title over a muted line with its state."""
+
+    PAD = 8
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        state = QFont(title)
+        state.setPointSizeF(title.pointSizeF() * 0.9)
+        return title, state
+
+    def _title_rect(self, option: QStyleOptionViewItem, text: str, font: QFont) -> QRect:
+        width = option.rect.width() - 2 * self.PAD
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 40), 10_000), flags, text)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        title_font, state_font = self._fonts(option)
+        title = self._title_rect(option, str(index.data(Qt.ItemDataRole.DisplayRole)), title_font)
+        height = title.height() + QFontMetrics(state_font).height() + 2 * self.PAD + 2
+        return QSize(option.rect.width(), height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        panel = QStyleOptionViewItem(option)
+        self.initStyleOption(panel, index)
+        panel.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, panel, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = QColor(text_colour)
+        muted.setAlphaF(0.78)
+        title_font, state_font = self._fonts(option)
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bounds = self._title_rect(option, title, title_font)
+        painter.save()
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), title)
+        painter.setFont(state_font)
+        painter.setPen(muted)
+        state_rect = rect.adjusted(0, bounds.height() + 2, 0, 0)
+        painter.drawText(state_rect, 0, str(index.data(STATE_ROLE)))
+        painter.restore()
+
+
+class LessonList(QListWidget):
+    """The lessons of a course, in order, each with its read state."""
+
+    lesson_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonList")
+        self.setAccessibleName("Lessons")
+        self.setItemDelegate(LessonItemDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.currentItemChanged.connect(self._on_current)
+
+    def show_lessons(self, course: Course, read: set[str]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for lesson in course.lessons:
+            item = QListWidgetItem(f"{lesson.number}. {lesson.title}")
+            item.setData(LESSON_ID_ROLE, lesson.id)
+            count = len(course.items_in(lesson.id))
+            item.setToolTip(
+                f"Lesson {lesson.number} of {len(course.lessons)} · {plural(count, 'key item')}"
+            )
+            self.addItem(item)
+            self._mark(item, lesson.id in read)
+        self.blockSignals(False)
+
+    def _mark(self, item: QListWidgetItem, read: bool) -> None:
+        item.setData(STATE_ROLE, "✓ Read" if read else "Not read yet")
+        item.setData(READ_ROLE, read)
+        state = "read" if read else "not read yet"
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {state}")
+
+    def _item(self, lesson_id: str) -> QListWidgetItem | None:
+        for row in range(self.count()):
+            if self.item(row).data(LESSON_ID_ROLE) == lesson_id:
+                return self.item(row)
+        return None
+
+    def mark(self, lesson_id: str, read: bool) -> None:
+        item = self._item(lesson_id)
+        if item is not None:
+            self._mark(item, read)
+
+    def is_read(self, lesson_id: str) -> bool:
+        item = self._item(lesson_id)
+        return bool(item is not None and item.data(READ_ROLE))
+
+    def select(self, lesson_id: str) -> None:
+        item = self._item(lesson_id)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()  # titles re-wrap to the new width
+
+    def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.lesson_chosen.emit(str(current.data(LESSON_ID_ROLE)))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class ReaderText(QTextBrowser):
+    """Lesson text in a centred column of readable width; term tooltips on hover."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setAccessibleName("Lesson text")
+        self.setOpenLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.viewport().setMouseTracking(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_column()
+
+    def fit_column(self) -> None:
+        column = self.fontMetrics().averageCharWidth() * READER_COLUMN_CHARS
+        side = max(24, (self.viewport().width() - column) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            frame.setTopMargin(28)
+            frame.setBottomMargin(40)
+            root.setFrameFormat(frame)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.cursorForPosition(event.pos()).charFormat().toolTip()  # type: ignore[attr-defined]
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class FindBar(QFrame):
+    """Find in the current lesson: every match highlighted, Enter for the next one."""
+
+    closed = Signal()
+
+    def __init__(self, text: ReaderText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.text = text
+        self.matches: list[QTextCursor] = []
+        self.current = -1
+        self.colors: Colors | None = None
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Find in lesson")
+        self.field.setAccessibleName("Find in lesson")
+        self.field.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        previous = QToolButton()
+        previous.setText("▲")
+        previous.setToolTip("Previous match (Shift+Enter)")
+        following = QToolButton()
+        following.setText("▼")
+        following.setToolTip("Next match (Enter)")
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Close (Esc)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.count)
+        for button in (previous, following, close):
+            layout.addWidget(button)
+        self.field.textChanged.connect(self.search)
+        self.field.returnPressed.connect(self.next_match)
+        self.field.installEventFilter(self)
+        previous.clicked.connect(self.previous_match)
+        following.clicked.connect(self.next_match)
+        close.clicked.connect(self.close_bar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shift:
+                self.previous_match()
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_bar(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+        self.search(self.field.text())
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.text.setExtraSelections([])
+        self.closed.emit()
+
+    def search(self, needle: str) -> None:
+        self.matches = []
+        document = self.text.document()
+        cursor = QTextCursor(document)
+        while needle:
+            cursor = document.find(needle, cursor)
+            if cursor.isNull():
+                break
+            self.matches.append(QTextCursor(cursor))
+        self.current = 0 if self.matches else -1
+        self._show()
+
+    def next_match(self) -> None:
+        if self.matches:
+            self.current = (self.current + 1) % len(self.matches)
+            self._show()
+
+    def previous_match(self) -> None:
+        if self.matches:
+            self.current = (self.current - 1) % len(self.matches)
+            self._show()
+
+    def _show(self) -> None:
+        needle = self.field.text()
+        if not needle:
+            self.count.setText("")
+        elif not self.matches:
+            self.count.setText("No matches")
+        else:
+            self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+        selections = []
+        for index, cursor in enumerate(self.matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            if self.colors is not None:
+                colour = self.colors.accent if index == self.current else self.colors.find
+                fmt.setBackground(QColor(colour))
+                if index == self.current:
+                    fmt.setForeground(QColor(self.colors.accent_text))
+            selection.format = fmt
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+        if self.current >= 0:
+            shown = QTextCursor(self.matches[self.current])
+            shown.clearSelection()
+            self.text.setTextCursor(shown)
+            self.text.ensureCursorVisible()
+
+
+class LessonReader(QWidget):
+    """One lesson: title, text with highlighted terms, find bar, previous and next."""
+
+    previous_requested = Signal()
+    next_requested = Signal()
+    reached_end = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.course: Course | None = None
+        self.lesson: Lesson | None = None
+        self.read = False
+        self.colors: Colors | None = None
+        self.text = ReaderText()
+        self.find_bar = FindBar(self.text)
+        self.find_bar.hide()
+        self.find_bar.closed.connect(self.text.setFocus)
+        self.previous_button = QPushButton("← Previous")
+        self.previous_button.setToolTip("Previous lesson (Alt+Left)")
+        self.next_button = QPushButton("Next →")
+        self.next_button.setToolTip("Next lesson (Alt+Right)")
+        self.position = QLabel()
+        self.position.setObjectName("muted")
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(12, 8, 12, 10)
+        footer.addWidget(self.previous_button)
+        footer.addWidget(self.position, 1)
+        footer.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.find_bar)
+        layout.addLayout(footer)
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        bar = self.text.verticalScrollBar()
+        bar.valueChanged.connect(self._check_end)
+        bar.rangeChanged.connect(lambda *_: self._check_end())
+
+    def show_lesson(self, course: Course, lesson: Lesson, *, read: bool) -> None:
+        self.course, self.lesson, self.read = course, lesson, read
+        self.rebuild()
+        self.text.verticalScrollBar().setValue(0)
+        total = len(course.lessons)
+        self.position.setText(f"Lesson {lesson.number} of {total}")
+        self.previous_button.setEnabled(lesson.number > 1)
+        self.next_button.setEnabled(lesson.number < total)
+        if self.find_bar.isVisible():
+            self.find_bar.search(self.find_bar.field.text())
+        QTimer.singleShot(0, self._check_end)
+
+    def set_colors(self, colors: Colors) -> None:
+        self.colors = colors
+        self.find_bar.colors = colors
+        self.rebuild()
+
+    def set_read(self, read: bool) -> None:
+        if read != self.read:
+            self.read = read
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the lesson document from plain text: nothing in a course becomes markup."""
+        if self.course is None or self.lesson is None:
+            return
+        scroll = self.text.verticalScrollBar().value()
+        base = QFont(self.font())
+        base.setPointSizeF(base.pointSizeF() * 1.2)
+        document = QTextDocument(self.text)
+        document.setDefaultFont(base)
+        cursor = QTextCursor(document)
+        colors = self.colors
+        em = base.pointSizeF() * 96 / 72  # pixels per em at 96 dpi
+
+        title = QTextCharFormat()
+        title.setFontPointSize(base.pointSizeF() * 1.6)
+        title.setFontWeight(QFont.Weight.Bold)
+        heading = QTextBlockFormat()
+        heading.setBottomMargin(em * 0.3)
+        cursor.setBlockFormat(heading)
+        cursor.insertText(self.lesson.title, title)
+
+        meta = QTextCharFormat()
+        if colors is not None:
+            meta.setForeground(QColor(colors.muted))
+        count = plural(len(self.course.items_in(self.lesson.id)), "key item")
+        state = "✓ Read" if self.read else "Not read yet"
+        details = QTextBlockFormat()
+        details.setBottomMargin(em * 1.1)
+        cursor.insertBlock(details)
+        cursor.insertText(
+            f"{self.course.title} · Lesson {self.lesson.number} · {count} · {state}",
+            meta,
+        )
+
+        body = QTextBlockFormat()
+        body.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        body.setBottomMargin(em * 0.9)
+        concepts = self.course.concepts  # terms of other lessons are explained too
+        plain = QTextCharFormat()
+        for paragraph in self.lesson.paragraphs:
+            cursor.insertBlock(body)
+            at = 0
+            for match in find_terms(paragraph, concepts):
+                cursor.insertText(paragraph[at : match.start], plain)
+                cursor.insertText(paragraph[match.start : match.end], self._term_format(match))
+                at = match.end
+            cursor.insertText(paragraph[at:], plain)
+        self.text.setDocument(document)
+        self.text.fit_column()
+        self.text.verticalScrollBar().setValue(scroll)
+
+    def _term_format(self, match: TermMatch) -> QTextCharFormat:
+        concept = match.concept
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        if self.colors is not None:
+            fmt.setForeground(QColor(self.colors.term))
+            fmt.setUnderlineColor(QColor(self.colors.term))
+        fmt.setToolTip(f"<b>{escape(concept.term)}</b><br>{escape(concept.definition)}")
+        fmt.setProperty(QTextFormat.Property.UserProperty, concept.id)
+        return fmt
+
+    def key_terms_shown(self) -> list[tuple[str, str]]:
+        """(text, concept id) of every highlighted term, in reading order."""
+        found = []
+        block = self.text.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                concept_id = fragment.charFormat().property(QTextFormat.Property.UserProperty)
+                if concept_id:
+                    found.append((fragment.text(), str(concept_id)))
+                it += 1
+            block = block.next()
+        return found
+
+    def _check_end(self) -> None:
+        bar = self.text.verticalScrollBar()
+        if self.lesson is not None and bar.value() >= bar.maximum():
+            self.reached_end.emit()

@@ -1,0 +1,143 @@
+"""Light and dark themes: a Fusion palette and a small style sheet, chosen or from the system."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from studyapp.ui.qt import QApplication, QColor, QGuiApplication, QPalette, QStyleFactory, Qt
+
+ThemeChoice = Literal["system", "light", "dark"]
+THEME_CHOICES: tuple[ThemeChoice, ...] = ("system", "light", "dark")
+
+
+@dataclass(frozen=True)
+class Colors:
+    name: Literal["light", "dark"]
+    window: str
+    base: str
+    alternate: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    border: str
+    sidebar: str
+    term: str
+    good: str
+    warning_bg: str
+    warning_text: str
+    find: str
+
+
+LIGHT = Colors(
+    name="light",
+    window="#f4f5f7",
+    base="#ffffff",
+    alternate="#f0f2f5",
+    text="#1c2230",
+    muted="#5b6475",
+    accent="#2563c9",
+    accent_text="#ffffff",
+    border="#d5d9e0",
+    sidebar="#e9ecf1",
+    term="#1d4fa3",
+    good="#1f7a3d",
+    warning_bg="#fff4d6",
+    warning_text="#5c4300",
+    find="#ffe27a",
+)
+
+DARK = Colors(
+    name="dark",
+    window="#1d2027",
+    base="#24282f",
+    alternate="#2a2f37",
+    text="#e4e7ed",
+    muted="#a3abb9",
+    accent="#6fa0ff",
+    accent_text="#0d1422",
+    border="#3a404b",
+    sidebar="#191b21",
+    term="#9cc0ff",
+    good="#6fd08c",
+    warning_bg="#45391a",
+    warning_text="#ffe3a3",
+    find="#7a6520",
+)
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(choice: str) -> Colors:
+    """The colours for a setting: `light`, `dark`, or `system` (anything else)."""
+    if choice == "light":
+        return LIGHT
+    if choice == "dark":
+        return DARK
+    return DARK if system_is_dark() else LIGHT
+
+
+def _palette(c: Colors) -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.base,
+        QPalette.ColorRole.AlternateBase: c.alternate,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.Button: c.alternate,
+        QPalette.ColorRole.ButtonText: c.text,
+        QPalette.ColorRole.ToolTipBase: c.base,
+        QPalette.ColorRole.ToolTipText: c.text,
+        QPalette.ColorRole.PlaceholderText: c.muted,
+        QPalette.ColorRole.Highlight: c.accent,
+        QPalette.ColorRole.HighlightedText: c.accent_text,
+        QPalette.ColorRole.Link: c.term,
+        QPalette.ColorRole.BrightText: c.accent_text,
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
+    return palette
+
+
+def _style_sheet(c: Colors) -> str:
+    # Sizes stay out of the sheet so that text follows the font size setting.
+    return f"""
+    QListWidget#sidebar {{
+        background: {c.sidebar}; border: 2px solid transparent; padding: 6px 0;
+    }}
+    QListWidget#sidebar::item {{ padding: 8px 14px; border-radius: 6px; margin: 1px 6px; }}
+    QListWidget#sidebar::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QListWidget#lessonList {{ border: 2px solid transparent; background: {c.window}; }}
+    QListWidget#lessonList::item {{ padding: 6px 8px; border-radius: 6px; margin: 1px 4px; }}
+    QListWidget#lessonList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QTextBrowser#reader {{ border: 2px solid transparent; background: {c.base}; }}
+    QLabel#muted {{ color: {c.muted}; }}
+    QLabel#banner {{
+        background: {c.warning_bg}; color: {c.warning_text};
+        border-radius: 6px; padding: 8px 10px;
+    }}
+    QFrame#findBar {{ border-top: 1px solid {c.border}; background: {c.window}; }}
+    QToolTip {{ color: {c.text}; background: {c.base}; border: 1px solid {c.border}; }}
+    QListWidget#lessonList:focus, QListWidget#sidebar:focus, QTextBrowser#reader:focus {{
+        border: 2px solid {c.accent};
+    }}
+    """
+
+
+def apply(app: QApplication, choice: str) -> Colors:
+    """Apply a theme choice to the whole application and return the colours used."""
+    colors = resolve(choice)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(_palette(colors))
+    app.setStyleSheet(_style_sheet(colors))
+    return colors

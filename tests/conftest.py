@@ -1,0 +1,84 @@
+"""Shared fixtures: the bundled course, small courses written on the fly, a fresh database."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+ARTICLE = ROOT / "tests" / "data" / "nato-russia-article.txt"
+
+TOY_COURSE = """\
+id: toy
+title: A Toy Course
+actors:
+  - name: Cats
+  - name: Dogs
+lessons:
+  - id: first
+    title: The First Lesson
+    paragraphs:
+      - "Cats prefer naps. A nap is a short sleep taken by day."
+      - "In 1999 the great nap began."
+  - id: second
+    title: The Second Lesson
+    paragraphs:
+      - "Dogs say walks matter most. A walk is a stroll outdoors."
+concepts:
+  - id: concept:nap
+    lesson: first
+    term: nap
+    aliases: [naps]
+    definition: A short sleep taken by day.
+    quote: "A nap is a short sleep taken by day."
+events:
+  - id: event:great-nap
+    lesson: first
+    title: The great nap begins
+    date: "1999"
+    quote: "In 1999 the great nap began."
+claims:
+  - id: claim:walks
+    lesson: second
+    actor: Dogs
+    statement: Walks matter most.
+    quote: "Dogs say walks matter most."
+"""
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A copy of the bundled content folder that a test may change."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+WriteCourse = Callable[..., Path]
+
+
+@pytest.fixture
+def write_course(tmp_path: Path) -> WriteCourse:
+    """Write a course folder from YAML texts: write_course("toy", **{"course.yaml": text})."""
+
+    def write(course_id: str = "toy", root: Path | None = None, **files: str) -> Path:
+        folder = (root or tmp_path / "courses") / course_id
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in (files or {"course.yaml": TOY_COURSE}).items():
+            (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "progress.sqlite3"

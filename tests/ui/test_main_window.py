@@ -1,0 +1,176 @@
+"""The main window through pytest-qt: lessons, reader, navigation, themes, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from studyapp.ui import theme
+from studyapp.ui.lesson_view import LESSON_ID_ROLE, STATE_ROLE
+from studyapp.ui.main_window import MainWindow
+from studyapp.ui.qt import QApplication, QPalette, Qt
+from tests.conftest import TOY_COURSE, WriteCourse
+from tests.ui.conftest import MakeWindow
+
+
+def lesson_ids(window: MainWindow) -> list[str]:
+    items = window.lesson_list
+    return [items.item(row).data(LESSON_ID_ROLE) for row in range(items.count())]
+
+
+def shortcut(window: MainWindow, text: str) -> None:
+    """Trigger the menu action bound to a key sequence, as the key press would."""
+    for action in window.findChildren(type(window.next_action)):
+        if any(s.toString() == text for s in action.shortcuts()) and action.isEnabled():
+            action.trigger()
+            return
+    raise AssertionError(f"no enabled action for {text}")
+
+
+def test_window_lists_all_eight_lessons_and_opens_the_first(window: MainWindow) -> None:
+    assert len(lesson_ids(window)) == 8
+    assert lesson_ids(window)[0] == "introduction"
+    assert window.lesson_id == "introduction"
+    text = window.reader.text.toPlainText()
+    assert text.startswith("Introduction\n")
+    assert "Hey guys, let's dive into the nitty-gritty" in text
+    assert window.windowTitle() == "Introduction — StudyApp"
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Go", "&Help"]
+
+
+def test_selecting_a_lesson_shows_its_text(window: MainWindow, qtbot: QtBot) -> None:
+    rect = window.lesson_list.visualItemRect(window.lesson_list.item(2))
+    qtbot.mouseClick(window.lesson_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.lesson_id == "key-events"
+    text = window.reader.text.toPlainText()
+    assert "The full-scale invasion of Ukraine in February 2022" in text
+    assert window.reader.position.text() == "Lesson 3 of 8"
+
+
+def test_next_and_previous_by_button_and_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    assert not window.reader.previous_button.isEnabled()
+    qtbot.mouseClick(window.reader.next_button, Qt.MouseButton.LeftButton)
+    assert window.lesson_id == "current-standoff"
+    shortcut(window, "Alt+Right")
+    assert window.lesson_id == "key-events"
+    shortcut(window, "Alt+Left")
+    assert window.lesson_id == "current-standoff"
+    assert window.lesson_list.currentItem().data(LESSON_ID_ROLE) == "current-standoff"
+    window.lesson_list.setFocus()
+    qtbot.keyClick(window.lesson_list, Qt.Key.Key_End)
+    assert window.lesson_id == "conclusion"
+    assert not window.reader.next_button.isEnabled()
+    assert not window.next_action.isEnabled()
+
+
+def test_key_terms_are_highlighted_with_their_definition(window: MainWindow) -> None:
+    window.open_lesson("nato-response")
+    shown = dict(window.reader.key_terms_shown())
+    assert shown["Article 5"] == "concept:article-5"
+    assert shown["collective defense"] == "concept:collective-defence"
+    document = window.reader.text.document()
+    at = document.toPlainText().index("Article 5") + 1
+    cursor = window.reader.text.textCursor()
+    cursor.setPosition(at)
+    tip = cursor.charFormat().toolTip()
+    assert "<b>Article 5</b>" in tip and "attack on all" in tip
+
+
+def test_reaching_the_end_marks_a_lesson_read(make_window: MakeWindow, qtbot: QtBot) -> None:
+    window = make_window()
+    window.open_lesson("key-events")
+    bar = window.reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    window.open_lesson("nato-response")  # leaving the lesson records the sitting
+    item = window.lesson_list.item(2)
+    assert item.data(STATE_ROLE) == "✓ Read"
+    assert window.lesson_list.item(3).data(STATE_ROLE) == "Not read yet"
+    window.close()
+
+    again = make_window()
+    assert again.lesson_list.is_read("key-events")
+    assert not again.lesson_list.is_read("introduction")
+
+
+def test_window_size_and_last_lesson_are_remembered(make_window: MakeWindow) -> None:
+    window = make_window()
+    window.resize(760, 520)
+    window.open_lesson("russia-perspective")
+    window.close()
+    again = make_window()
+    assert again.lesson_id == "russia-perspective"
+    assert again.size().width() == 760 and again.size().height() == 520
+
+
+def test_theme_switches_and_is_remembered(make_window: MakeWindow) -> None:
+    window = make_window()
+    window.set_theme("dark")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
+    window.set_theme("light")
+    assert app.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT.window
+    window.set_theme("dark")
+    window.close()
+    again = make_window()
+    assert again.theme_choice == "dark"
+    checked = [a.data() for a in again.theme_actions.actions() if a.isChecked()]
+    assert checked == ["dark"]
+    assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
+
+
+def test_text_size_keys_scale_the_reader(window: MainWindow) -> None:
+    before = window.reader.text.document().defaultFont().pointSizeF()
+    shortcut(window, "Ctrl+=")
+    shortcut(window, "Ctrl+=")
+    bigger = window.reader.text.document().defaultFont().pointSizeF()
+    assert bigger > before
+    shortcut(window, "Ctrl+-")
+    assert before < window.reader.text.document().defaultFont().pointSizeF() < bigger
+    shortcut(window, "Ctrl+0")
+    assert window.reader.text.document().defaultFont().pointSizeF() == before
+    assert int(str(window.settings.value("text_size"))) == window.default_text_size
+
+
+def test_find_in_lesson_highlights_every_match(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_lesson("key-events")
+    shortcut(window, "Ctrl+F")
+    bar = window.reader.find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.field, "NATO")
+    expected = window.reader.text.toPlainText().lower().count("nato")
+    assert len(bar.matches) == expected > 1
+    assert bar.count.text() == f"1 of {expected}"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text() == f"2 of {expected}"
+    assert len(window.reader.text.extraSelections()) == expected
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert window.reader.text.extraSelections() == []
+
+
+def test_find_says_when_nothing_matches(window: MainWindow, qtbot: QtBot) -> None:
+    window.reader.find_bar.open_bar()
+    qtbot.keyClicks(window.reader.find_bar.field, "zebra")
+    assert window.reader.find_bar.count.text() == "No matches"
+
+
+def test_a_broken_course_is_shown_without_hiding_the_good_one(
+    make_window: MakeWindow, write_course: WriteCourse, tmp_path: Path
+) -> None:
+    root = write_course().parent
+    write_course("broken", **{"course.yaml": "id: broken\ntitle: [oops\n"})
+    window = make_window(root)
+    assert window.banner.isVisible()
+    assert "broken" in window.banner.text()
+    assert window.course is not None and window.course.id == "toy"
+    assert lesson_ids(window) == ["first", "second"]
+
+
+def test_lesson_text_is_never_markup(make_window: MakeWindow, write_course: WriteCourse) -> None:
+    text = TOY_COURSE.replace('"Cats prefer naps.', '"<b>Bold</b> <img src=x> Cats prefer naps.')
+    root = write_course(**{"course.yaml": text}).parent
+    window = make_window(root)
+    assert "<b>Bold</b> <img src=x> Cats prefer naps." in window.reader.text.toPlainText()
