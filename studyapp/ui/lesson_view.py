@@ -318,10 +318,9 @@ class FindBar(QFrame):
             selection.cursor = cursor
             fmt = QTextCharFormat()
             if self.colors is not None:
-                colour = self.colors.accent if index == self.current else self.colors.find
-                fmt.setBackground(QColor(colour))
-                if index == self.current:
-                    fmt.setForeground(QColor(self.colors.accent_text))
+                current = index == self.current
+                fmt.setBackground(QColor(self.colors.accent if current else self.colors.find))
+                fmt.setForeground(QColor(self.colors.accent_text if current else self.colors.text))
             selection.format = fmt
             selections.append(selection)
         self.text.setExtraSelections(selections)
@@ -381,8 +380,6 @@ class LessonReader(QWidget):
         self.position.setText(f"Lesson {lesson.number} of {total}")
         self.previous_button.setEnabled(lesson.number > 1)
         self.next_button.setEnabled(lesson.number < total)
-        if self.find_bar.isVisible():
-            self.find_bar.search(self.find_bar.field.text())
         QTimer.singleShot(0, self._check_end)
 
     def set_colors(self, colors: Colors) -> None:
@@ -445,6 +442,8 @@ class LessonReader(QWidget):
         self.text.setDocument(document)
         self.text.fit_column()
         self.text.verticalScrollBar().setValue(scroll)
+        if self.find_bar.isVisible():  # matches pointed into the old document
+            self.find_bar.search(self.find_bar.field.text())
 
     def _term_format(self, match: TermMatch) -> QTextCharFormat:
         concept = match.concept

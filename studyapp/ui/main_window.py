@@ -17,7 +17,6 @@ from studyapp.ui.qt import (
     QApplication,
     QCloseEvent,
     QComboBox,
-    QFont,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -119,10 +118,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.setContentsMargins(8, 10, 4, 8)
         heading = QLabel("Lessons")
-        font = QFont(heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        heading.setObjectName("heading")
         column.addWidget(heading)
         column.addWidget(self.course_picker)
         column.addWidget(self.banner)
@@ -330,6 +326,9 @@ class MainWindow(QMainWindow):
         font = QApplication.font()
         font.setPointSize(size)
         QApplication.setFont(font)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setStyleSheet(app.styleSheet())  # styled widgets pick up a new font on re-polish
         self.reader.setFont(font)
         self.reader.rebuild()
         return size

@@ -3,6 +3,7 @@
 from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
+    QLibraryInfo,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -84,6 +85,7 @@ __all__ = [
     "QHBoxLayout",
     "QKeySequence",
     "QLabel",
+    "QLibraryInfo",
     "QLineEdit",
     "QListWidget",
     "QListWidgetItem",

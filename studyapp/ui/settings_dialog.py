@@ -22,6 +22,7 @@ class SettingsDialog(QDialog):
     def __init__(self, theme: str, text_size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
+        self.setMinimumWidth(380)
         self.theme = QComboBox()
         for choice in THEME_CHOICES:
             self.theme.addItem(THEME_LABELS[choice], choice)

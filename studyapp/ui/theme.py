@@ -122,6 +122,7 @@ def _style_sheet(c: Colors) -> str:
     QListWidget#lessonList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QTextBrowser#reader {{ border: 2px solid transparent; background: {c.base}; }}
     QLabel#muted {{ color: {c.muted}; }}
+    QLabel#heading {{ font-weight: bold; }}
     QLabel#banner {{
         background: {c.warning_bg}; color: {c.warning_text};
         border-radius: 6px; padding: 8px 10px;

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from studyapp.ui import theme
+from studyapp.ui.app import xcb_problem
 from studyapp.ui.lesson_view import LESSON_ID_ROLE, STATE_ROLE
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import QApplication, QPalette, Qt
@@ -174,3 +176,19 @@ def test_lesson_text_is_never_markup(make_window: MakeWindow, write_course: Writ
     root = write_course(**{"course.yaml": text}).parent
     window = make_window(root)
     assert "<b>Bold</b> <img src=x> Cats prefer naps." in window.reader.text.toPlainText()
+
+
+def test_a_display_library_that_cannot_load_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"\x7fELF not really a library")
+    problem = xcb_problem(broken)
+    assert problem is not None
+    assert problem.startswith(f"Qt cannot open a window on this X11 display: {broken}")
+    assert "sudo apt install" in problem
+
+
+def test_no_display_check_when_another_platform_is_chosen() -> None:
+    assert xcb_problem(Path("/nowhere/libqxcb.so")) is None  # QT_QPA_PLATFORM=offscreen
