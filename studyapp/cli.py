@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from studyapp.content import default_content_dir, load_catalogue
+from studyapp.quiz import QUESTION_TYPES, QuizRequestError
+from studyapp.service import StudyService
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -30,6 +33,29 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="command")
     commands.add_parser("gui", help="open the app window (the default)")
     commands.add_parser("check", help="validate every course and print a summary of each")
+    quiz = commands.add_parser("quiz", help="make a quiz on a course")
+    quiz.add_argument("--course", required=True, metavar="ID", help="the course's id")
+    quiz.add_argument(
+        "--lesson",
+        action="append",
+        dest="lessons",
+        metavar="ID",
+        help="a lesson to ask about (repeatable; default: all)",
+    )
+    quiz.add_argument("--count", type=int, default=10, metavar="N", help="questions (default 10)")
+    quiz.add_argument("--seed", type=int, default=None, metavar="S", help="same seed, same quiz")
+    quiz.add_argument(
+        "--types",
+        default=None,
+        metavar="T1,T2",
+        help=f"question types, comma-separated (default all: {', '.join(QUESTION_TYPES)})",
+    )
+    quiz.add_argument(
+        "--json",
+        action="store_true",
+        required=True,
+        help="print the questions as JSON (no answers are recorded)",
+    )
     return parser
 
 
@@ -38,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     content = args.content or default_content_dir()
     if args.command == "check":
         return check(content)
+    if args.command == "quiz":
+        return quiz_json(content, args)
     return gui(content, args.db)
 
 
@@ -56,6 +84,33 @@ def check(content: Path) -> int:
         print(f"{content}: no course folders found", file=sys.stderr)
         return EXIT_USER_ERROR
     return EXIT_USER_ERROR if catalogue.broken else EXIT_OK
+
+
+def _fail(message: str) -> int:
+    print(f"studyapp: {message}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def quiz_json(content: Path, args: argparse.Namespace) -> int:
+    """Print a quiz as a JSON list; nothing touches the progress database."""
+    if not content.is_dir():
+        return _fail(f"{content}: no such content folder")
+    if args.count < 1:
+        return _fail("--count must be at least 1")
+    service = StudyService.without_progress(content)
+    if args.course in service.broken_courses:
+        problems = "\n".join(str(p) for p in service.broken_courses[args.course])
+        return _fail(f"course '{args.course}' has problems:\n{problems}")
+    try:
+        service.course(args.course)
+        types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
+        questions = service.quiz(
+            args.course, lessons=args.lessons, count=args.count, types=types, seed=args.seed
+        )
+    except (KeyError, QuizRequestError) as error:
+        return _fail(str(error.args[0]))
+    print(json.dumps([q.to_json() for q in questions], ensure_ascii=False, indent=2))
+    return EXIT_OK
 
 
 def _display_missing() -> bool:

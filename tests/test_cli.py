@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -70,3 +71,62 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path: Path) -> None:
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert "no display" in line and "python main.py --help" in line
+
+
+def run_quiz(*args: str) -> tuple[int, str, str]:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "quiz", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_quiz_json_has_every_field() -> None:
+    code, out, _ = run_quiz("--course", "nato-russia", "--count", "30", "--seed", "3", "--json")
+    assert code == 0
+    questions = json.loads(out)
+    assert len(questions) == 30
+    for q in questions:
+        assert {"id", "type", "topic", "lesson_id", "prompt", "options", "answer"} <= set(q)
+        assert {"explanation", "source"} <= set(q)
+        assert ("item_id" in q) != ("item_ids" in q)
+        if q["type"] == "cloze":
+            assert q["options"] is None
+        if q["type"] == "matching":
+            assert all(len(pair) == 2 for pair in q["answer"])
+        if q["type"] == "event_order":
+            assert sorted(q["answer"]) == sorted(q["options"])
+
+
+def test_quiz_json_same_seed_same_bytes_and_another_seed_differs() -> None:
+    args = ("--course", "nato-russia", "--count", "20", "--json")
+    first = run_quiz(*args, "--seed", "11")[1]
+    assert first == run_quiz(*args, "--seed", "11")[1]
+    assert first != run_quiz(*args, "--seed", "12")[1]
+
+
+def test_quiz_json_by_lesson_and_type() -> None:
+    code, out, _ = run_quiz(
+        "--course", "nato-russia", "--lesson", "key-events", "--lesson", "conclusion",
+        "--types", "cloze,true_false", "--seed", "1", "--json",
+    )  # fmt: skip
+    assert code == 0
+    questions = json.loads(out)
+    assert {q["lesson_id"] for q in questions} <= {"key-events", "conclusion"}
+    assert {q["type"] for q in questions} <= {"cloze", "true_false"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--course", "nope"), "unknown course 'nope' (courses: nato-russia)"),
+        (("--course", "nato-russia", "--lesson", "nope"), "(lessons: introduction, "),
+        (("--course", "nato-russia", "--types", "essay"), "(types: concept_definition, "),
+    ],
+)
+def test_quiz_json_unknown_names_list_the_valid_ones(args: tuple[str, ...], message: str) -> None:
+    code, out, err = run_quiz(*args, "--json")
+    assert code == 2 and out == ""
+    assert message in err

@@ -1,0 +1,97 @@
+"""What every question family shares: the family shape and multiple-choice assembly."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from studyapp.content import Item, Topic
+from studyapp.quiz.pools import Pools
+from studyapp.quiz.question import Question, QuestionType
+from studyapp.quiz.text import mentions, normalize, quoted
+
+MIN_OPTIONS, MAX_OPTIONS = 3, 5
+MONTHS = list(calendar.month_name)
+Taken = Callable[[str], bool]  # is this item already tested this way in the quiz?
+
+
+class Family(Protocol):
+    """A question family: which items it can ask about, and how it asks."""
+
+    TYPE: QuestionType
+    TOPICS: tuple[Topic, ...]
+    MULTI: bool  # whether one question tests several items
+
+    def eligible(self, item: Item, pools: Pools) -> bool: ...
+
+    def make(self, item: Item, pools: Pools, taken: Taken) -> Question | None: ...
+
+
+def group_id(kind: str, item_ids: Sequence[str]) -> str:
+    digest = hashlib.sha1("|".join(sorted(item_ids)).encode()).hexdigest()[:10]
+    return f"{kind}:{digest}"
+
+
+def the_lesson_says(pools: Pools, item: Item) -> str:
+    return f"The lesson says: {quoted(pools.source(item))}"
+
+
+def gives_away(prompt: str, answers: Sequence[str]) -> bool:
+    """True if the stem contains the answer, or one of its other names, as a whole word."""
+    return any(mentions(prompt, answer) for answer in answers if answer.strip())
+
+
+def order_key(option: str) -> tuple[int, int, int]:
+    """Sort key of a date as the learner reads it: "2014", "February 2022", "24 February 2022"."""
+    parts = option.split()
+    year = int(parts[-1])
+    month = MONTHS.index(parts[-2]) if len(parts) >= 2 else 0
+    day = int(parts[0]) if len(parts) == 3 else 0
+    return year, month, day
+
+
+def bare(sentence: str) -> str:
+    """A sentence without its closing full stop, to sit inside a question."""
+    return sentence.rstrip().removesuffix(".")
+
+
+def choice(
+    pools: Pools,
+    *,
+    kind: QuestionType,
+    item: Item,
+    variant: str = "",
+    prompt: str,
+    answer: str,
+    distractors: Sequence[str],
+    explanation: str,
+    answer_names: Sequence[str] = (),
+    in_order: bool = False,
+) -> Question | None:
+    """A multiple-choice question, or None when it cannot be made fairly."""
+    wanted = MAX_OPTIONS - 1 if len(distractors) >= MAX_OPTIONS - 1 else len(distractors)
+    chosen = list(distractors[: min(wanted, 3)])  # four options read best
+    options = [answer, *chosen]
+    if len(options) < MIN_OPTIONS or len({normalize(o) for o in options}) != len(options):
+        return None
+    if gives_away(prompt, [answer, *answer_names]):
+        return None
+    if in_order:  # dates read best in time order
+        options.sort(key=lambda option: order_key(option))
+    else:
+        pools.rng.shuffle(options)
+    suffix = f":{variant}" if variant else ""
+    return Question(
+        id=f"{kind}:{item.id}{suffix}",
+        type=kind,
+        topic=item.topic,
+        item_ids=(item.id,),
+        lesson_id=item.lesson_id,
+        prompt=prompt,
+        options=tuple(options),
+        answer=answer,
+        explanation=explanation,
+        source=pools.source(item),
+    )

@@ -1,0 +1,96 @@
+"""Type the term, actor or date blanked out of an item's grounding sentence."""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.content import Claim, Concept, Event, Item, Topic
+from studyapp.quiz.generators.base import Taken, the_lesson_says
+from studyapp.quiz.pools import Pools
+from studyapp.quiz.question import Question, QuestionType
+from studyapp.quiz.text import STOP_WORDS, find_word, normalize, quoted
+
+TYPE: QuestionType = "cloze"
+TOPICS: tuple[Topic, ...] = ("concept", "event", "perspective")
+MULTI = False
+BLANK = "_____"
+# An actor is blanked only where the sentence says what it thinks ("Russia views ..."),
+# not where it is merely named ("countries bordering Russia").
+_VIEW_WORDS = re.compile(
+    r"\b(views?|viewpoint|sees?|argues?|feels?|perceives?|cites?|believes?|claims?|says?|"
+    r"insists?|warns?|points?|considers?|aims?)\b",
+    re.IGNORECASE,
+)
+VIEW_WINDOW = 30  # characters either side of the actor's name
+
+
+def _names(item: Item, pools: Pools) -> tuple[str, ...]:
+    """What may be blanked for an item, longest first."""
+    if isinstance(item, Concept):
+        names: tuple[str, ...] = item.names
+    elif isinstance(item, Claim):
+        actor = next((a for a in pools.course.actors if a.name == item.actor), None)
+        names = (item.actor, *(actor.aliases if actor else ()))
+    else:
+        assert isinstance(item, Event)
+        names = (str(item.date),) if item.date is not None else ()
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _blank(item: Item, pools: Pools) -> tuple[int, int] | None:
+    """Where the one mention of the item's name stands in its sentence, if exactly one."""
+    source = pools.source(item)
+    spans: list[tuple[int, int]] = []
+    for name in _names(item, pools):
+        if normalize(name) in STOP_WORDS:
+            continue
+        for start in find_word(source, name):
+            end = start + len(name)
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    if isinstance(item, Claim):
+        around = source[max(0, start - VIEW_WINDOW) : end + VIEW_WINDOW]
+        if not _VIEW_WORDS.search(around):
+            return None
+    return start, end
+
+
+def eligible(item: Item, pools: Pools) -> bool:
+    return _blank(item, pools) is not None
+
+
+def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
+    span = _blank(item, pools)
+    if span is None:
+        return None
+    source = pools.source(item)
+    start, end = span
+    answer = source[start:end]
+    accepted = tuple(n for n in _names(item, pools) if normalize(n) != normalize(answer))
+    if isinstance(item, Concept):
+        why = f"{quoted(item.term)} means: {item.definition}"
+    elif isinstance(item, Claim):
+        why = f"This is the view of {item.actor}."
+    else:
+        why = f"{quoted(item.label)} happened in {answer}."
+    return Question(
+        id=f"{TYPE}:{item.id}",
+        type=TYPE,
+        topic=item.topic,
+        item_ids=(item.id,),
+        lesson_id=item.lesson_id,
+        prompt=f"Fill in the blank: {source[:start]}{BLANK}{source[end:]}",
+        options=None,
+        answer=answer,
+        accepted=accepted,
+        explanation=f"{missing(answer)} {why} {the_lesson_says(pools, item)}",
+        source=source,
+    )
+
+
+def missing(answer: str) -> str:
+    noun = "word is" if len(answer.split()) == 1 else "words are"
+    return f"The missing {noun} {quoted(answer)}."

@@ -1,0 +1,96 @@
+"""Judge a statement. A false one changes one checkable fact: the actor, the date, the
+definition or the order; it never just adds "not"."""
+
+from __future__ import annotations
+
+from studyapp.content import Claim, Concept, Event, Item, Topic
+from studyapp.quiz.generators.base import Taken, the_lesson_says
+from studyapp.quiz.pools import Pools
+from studyapp.quiz.question import FALSE, TRUE, Question, QuestionType
+from studyapp.quiz.text import quoted
+
+TYPE: QuestionType = "true_false"
+TOPICS: tuple[Topic, ...] = ("concept", "event", "perspective")
+MULTI = False
+
+
+def eligible(item: Item, pools: Pools) -> bool:
+    if isinstance(item, Concept):
+        return len(pools.concepts) >= 2
+    if isinstance(item, Claim):
+        return len(pools.actors) >= 2
+    return bool(pools.events_at_other_times(item)) or item.date is not None
+
+
+def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
+    truth = pools.rng.random() < 0.5
+    made = _statement(item, pools, truth) or _statement(item, pools, True)
+    if made is None:
+        return None
+    statement, explanation, truth = made
+    verdict = TRUE if truth else FALSE
+    return Question(
+        id=f"{TYPE}:{item.id}",
+        type=TYPE,
+        topic=item.topic,
+        item_ids=(item.id,),
+        lesson_id=item.lesson_id,
+        prompt=f"True or false? {statement}",
+        options=(TRUE, FALSE),
+        answer=verdict,
+        explanation=f"{verdict}. {explanation} {the_lesson_says(pools, item)}",
+        source=pools.source(item),
+    )
+
+
+def _statement(item: Item, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
+    if isinstance(item, Concept):
+        return _concept(item, pools, truth)
+    if isinstance(item, Claim):
+        return _claim(item, pools, truth)
+    return _event(item, pools, truth)
+
+
+def _concept(concept: Concept, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
+    fact = f"{quoted(concept.term)} means: {concept.definition}"
+    if truth:
+        return fact, fact, True
+    others = [c for c in pools.concepts if c.id != concept.id]
+    if not others:
+        return None
+    other = pools.rng.choice(others)
+    wrong = f"{quoted(concept.term)} means: {other.definition}"
+    return wrong, f"{fact} That definition is of {quoted(other.term)}.", False
+
+
+def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
+    view = quoted(claim.statement)
+    fact = f"This is the view of {claim.actor}."
+    if truth:
+        return f"{claim.actor} holds this view: {view}", fact, True
+    others = pools.other_actors(claim, 1)
+    if not others:
+        return None
+    return f"{others[0]} holds this view: {view}", f"{fact} It is not {others[0]}'s.", False
+
+
+def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
+    if event.date is not None:
+        fact = f"{quoted(event.title)} happened in {event.date}."
+        if truth:
+            return fact, fact, True
+        dates = pools.plausible_dates(event, 1)
+        if not dates:
+            return None
+        return f"{quoted(event.title)} happened in {dates[0]}.", fact, False
+    others = pools.events_at_other_times(event)
+    if not others:
+        return None
+    other = pools.rng.choice(others)
+    first, second = (event, other) if event.sequence < other.sequence else (other, event)
+    fact = (
+        f"{quoted(first.title)} ({first.time}) came before {quoted(second.title)} ({second.time})."
+    )
+    if truth:
+        return f"{quoted(first.title)} came before {quoted(second.title)}.", fact, True
+    return f"{quoted(second.title)} came before {quoted(first.title)}.", fact, False

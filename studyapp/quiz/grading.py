@@ -1,0 +1,125 @@
+"""Grade an answer fairly: lenient with typing, strict with facts, partial for pairs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from studyapp.quiz.question import Question
+from studyapp.quiz.text import normalize, quoted
+
+Response = str | Sequence[str] | Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Grade:
+    correct: bool
+    score: float  # 1.0 right, 0.0 wrong, in between for partly right ordering or matching
+    feedback: str  # what the learner reads first: right or not, and the correct answer
+    wrong: tuple[str, ...] = ()  # for ordering and matching: the entries placed wrongly
+
+
+def grade(question: Question, response: Response) -> Grade:
+    if question.type == "event_order":
+        return _grade_order(question, [str(r) for r in response])
+    if question.type == "matching":
+        return _grade_matching(question, _pairs(response))
+    if not isinstance(response, str):
+        raise TypeError(f"a {question.type} answer is one text, not {type(response).__name__}")
+    if question.type == "cloze":
+        return _grade_typed(question, response)
+    right = normalize(response) == normalize(str(question.answer))
+    return _verdict(question, right)
+
+
+def _pairs(response: Response) -> list[tuple[str, str]]:
+    pairs = []
+    for pair in response:
+        if isinstance(pair, str) or len(pair) != 2:
+            raise TypeError("a matching answer is a list of (term, definition) pairs")
+        pairs.append((str(pair[0]), str(pair[1])))
+    return pairs
+
+
+def _verdict(question: Question, right: bool, note: str = "") -> Grade:
+    if right:
+        feedback = "Correct!" + (f" {note}" if note else "")
+    else:
+        feedback = f"Not quite. The answer is {quoted(question.answer_text)}."
+    return Grade(right, 1.0 if right else 0.0, feedback)
+
+
+def allowed_typos(word: str) -> int:
+    """Edits a typed word may be off by: none for short words, more for long ones."""
+    return 0 if len(word) <= 4 else 1 if len(word) <= 9 else 2
+
+
+def near_miss(typed: str, wanted: str) -> bool:
+    """A misspelling of the wanted words, not another word ("western" for "eastern").
+
+    Word by word: same number of words, each starting with the same letter and within a
+    few edits of the wanted one.
+    """
+    typed_words, wanted_words = typed.split(), wanted.split()
+    if len(typed_words) != len(wanted_words):
+        return False
+    for got, want in zip(typed_words, wanted_words, strict=True):
+        limit = allowed_typos(want)
+        if got[0] != want[0] or Levenshtein.distance(got, want, score_cutoff=limit) > limit:
+            return False
+    return True
+
+
+def _grade_typed(question: Question, response: str) -> Grade:
+    typed = normalize(response)
+    if not typed:
+        return _verdict(question, False)
+    for target in (str(question.answer), *question.accepted):
+        wanted = normalize(target)
+        if typed == wanted:
+            return _verdict(question, True)
+        if re.search(r"\d", wanted) or re.search(r"\d", typed):
+            continue  # a date or number is right or wrong, never "close"
+        if near_miss(typed, wanted):
+            note = f"(It is spelled {quoted(str(question.answer))}.)"
+            return _verdict(question, True, note)
+    return _verdict(question, False)
+
+
+def _grade_order(question: Question, response: list[str]) -> Grade:
+    answer = [normalize(a) for a in question.answer]
+    given = [normalize(r) for r in response]
+    if sorted(given) != sorted(answer):
+        raise ValueError("an ordering answer must list each of the question's events once")
+    place = {title: index for index, title in enumerate(answer)}
+    pairs = [(a, b) for i, a in enumerate(given) for b in given[i + 1 :]]
+    right_pairs = sum(place[a] < place[b] for a, b in pairs)
+    score = right_pairs / len(pairs)
+    misplaced = tuple(
+        str(question.answer[i]) for i, title in enumerate(answer) if given[i] != title
+    )
+    if not misplaced:
+        return Grade(True, 1.0, "Correct! That is the order.")
+    feedback = (
+        f"Partly right: {right_pairs} of {len(pairs)} pairs in the right order. "
+        f"The order is: {question.answer_text}."
+    )
+    return Grade(False, score, feedback, misplaced)
+
+
+def _grade_matching(question: Question, response: list[tuple[str, str]]) -> Grade:
+    truth = {normalize(term): normalize(definition) for term, definition in question.pairs}
+    given = {normalize(term): normalize(definition) for term, definition in response}
+    wrong = tuple(
+        term for term, _ in question.pairs if given.get(normalize(term)) != truth[normalize(term)]
+    )
+    right = len(truth) - len(wrong)
+    score = right / len(truth)
+    if not wrong:
+        return Grade(True, 1.0, "Correct! Every pair matches.")
+    names = ", ".join(quoted(str(t)) for t in wrong)
+    feedback = f"{right} of {len(truth)} pairs right. Not matched correctly: {names}."
+    return Grade(False, score, feedback, wrong)

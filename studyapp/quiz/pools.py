@@ -1,0 +1,115 @@
+"""What questions draw on, indexed once per quiz: items by kind, lesson and date precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from studyapp.content import Claim, Concept, Course, Event, Item, PartialDate
+from studyapp.quiz.text import grounding_sentence, normalize
+
+
+@dataclass
+class Pools:
+    course: Course
+    rng: random.Random
+    concepts: list[Concept] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    dates_by_precision: dict[str, list[PartialDate]] = field(default_factory=dict)
+    scope: frozenset[str] = frozenset()  # the lessons the quiz is about
+    _sources: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, course: Course, rng: random.Random, lessons: frozenset[str]) -> Pools:
+        dates: dict[str, list[PartialDate]] = defaultdict(list)
+        for event in course.events:
+            if event.date is not None and event.date not in dates[event.date.precision]:
+                dates[event.date.precision].append(event.date)
+        return cls(
+            course=course,
+            rng=rng,
+            concepts=list(course.concepts),
+            events=list(course.events),
+            claims=list(course.claims),
+            actors=[actor.name for actor in course.actors],
+            dates_by_precision=dict(dates),
+            scope=lessons,
+        )
+
+    def in_scope(self, item: Item) -> bool:
+        return item.lesson_id in self.scope
+
+    def source(self, item: Item) -> str:
+        """The full sentence of the lesson that grounds an item."""
+        if item.id not in self._sources:
+            paragraphs = self.course.lesson(item.lesson_id).paragraphs
+            self._sources[item.id] = grounding_sentence(paragraphs, item.quote)
+        return self._sources[item.id]
+
+    def sample(self, candidates: list[str], n: int, *, avoid: str) -> list[str]:
+        """Up to n distinct candidates, none equal to `avoid` (ignoring case and spacing)."""
+        seen = {normalize(avoid)}
+        unique = []
+        for candidate in candidates:
+            key = normalize(candidate)
+            if key not in seen:
+                seen.add(key)
+                unique.append(candidate)
+        return self.rng.sample(unique, min(n, len(unique)))
+
+    def other_definitions(self, concept: Concept, n: int) -> list[str]:
+        others = [c.definition for c in self.concepts if c.id != concept.id]
+        return self.sample(others, n, avoid=concept.definition)
+
+    def other_terms(self, concept: Concept, n: int) -> list[str]:
+        others = [c.term for c in self.concepts if c.id != concept.id]
+        names = {normalize(name) for name in concept.names}
+        return [
+            t for t in self.sample(others, n + 2, avoid=concept.term) if normalize(t) not in names
+        ][:n]
+
+    def other_actors(self, claim: Claim, n: int) -> list[str]:
+        return self.sample([a for a in self.actors if a != claim.actor], n, avoid=claim.actor)
+
+    def events_at_other_times(self, event: Event) -> list[Event]:
+        """Events that surely did not happen when `event` did (another place in the order)."""
+        return [
+            e
+            for e in self.events
+            if e.sequence != event.sequence and (e.date is None or e.date != event.date)
+        ]
+
+    def plausible_dates(self, event: Event, n: int) -> list[PartialDate]:
+        """Wrong dates at the answer's precision: the course's own first, then nearby ones."""
+        answer = event.date
+        assert answer is not None
+        true_then = {e.date for e in self.events if e.sequence == event.sequence and e.date}
+        course_dates = [
+            d for d in self.dates_by_precision.get(answer.precision, []) if d not in true_then
+        ]
+        picked = self.rng.sample(course_dates, min(n, len(course_dates)))
+        nearby = [d for d in _nearby(answer) if d not in true_then and d not in picked]
+        picked += self.rng.sample(nearby, min(n - len(picked), len(nearby)))
+        return picked
+
+
+def _nearby(date: PartialDate) -> list[PartialDate]:
+    """Dates a few steps from `date` at its own precision."""
+    if date.precision == "year":
+        return [PartialDate(date.year + step) for step in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    if date.precision == "month":
+        assert date.month is not None
+        shifted = []
+        for step in (-5, -3, -2, -1, 1, 2, 3, 5, -12, 12):
+            index = date.year * 12 + date.month - 1 + step
+            shifted.append(PartialDate(index // 12, index % 12 + 1))
+        return shifted
+    assert date.month is not None and date.day is not None
+    day = dt.date(date.year, date.month, date.day)
+    steps = (-9, -5, -3, -2, -1, 1, 2, 3, 5, 9, -30, 30, -365, 365)
+    days = [day + dt.timedelta(days=s) for s in steps]
+    return [PartialDate(d.year, d.month, d.day) for d in days]

@@ -1,0 +1,100 @@
+"""A question as the learner sees it, and as `quiz --json` prints it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from studyapp.content import Topic
+
+QuestionType = Literal[
+    "concept_definition",
+    "term_from_definition",
+    "event_date",
+    "event_order",
+    "perspective_attribution",
+    "true_false",
+    "cloze",
+    "matching",
+]
+QUESTION_TYPES: tuple[QuestionType, ...] = (
+    "concept_definition",
+    "term_from_definition",
+    "event_date",
+    "event_order",
+    "perspective_attribution",
+    "true_false",
+    "cloze",
+    "matching",
+)
+TRUE, FALSE = "True", "False"
+
+Answer = str | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question about one item (or, for ordering and matching, a few items).
+
+    `options` are what the learner picks from: the choices of a multiple-choice question,
+    the events to put in order, or the definitions to pair with `terms`; None for cloze.
+    `answer` is the correct option text, the events in order, or for matching the
+    definitions in the order of `terms`. `accepted` are other typed answers a cloze takes
+    as right (aliases).
+    """
+
+    id: str
+    type: QuestionType
+    topic: Topic
+    item_ids: tuple[str, ...]
+    lesson_id: str
+    prompt: str
+    options: tuple[str, ...] | None
+    answer: Answer
+    explanation: str
+    source: str
+    terms: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()
+
+    @property
+    def item_id(self) -> str:
+        return self.item_ids[0]
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """Matching: each term with its definition."""
+        return tuple(zip(self.terms, self.answer, strict=True))
+
+    @property
+    def answer_text(self) -> str:
+        """The correct answer in one line, for feedback and results."""
+        if isinstance(self.answer, str):
+            return self.answer
+        if self.type == "matching":
+            return "; ".join(f"{term} → {definition}" for term, definition in self.pairs)
+        return " → ".join(str(a) for a in self.answer)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "topic": self.topic,
+        }
+        if len(self.item_ids) == 1:
+            data["item_id"] = self.item_ids[0]
+        else:
+            data["item_ids"] = list(self.item_ids)
+        data["lesson_id"] = self.lesson_id
+        data["prompt"] = self.prompt
+        data["options"] = list(self.options) if self.options is not None else None
+        if self.terms:
+            data["terms"] = list(self.terms)
+        if self.type == "matching":
+            data["answer"] = [list(pair) for pair in self.pairs]
+        else:
+            data["answer"] = self.answer if isinstance(self.answer, str) else list(self.answer)
+        if self.accepted:
+            data["accepted"] = list(self.accepted)
+        data["explanation"] = self.explanation
+        data["source"] = self.source
+        return data

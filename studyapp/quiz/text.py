@@ -1,0 +1,94 @@
+"""Text helpers for questions: sentences, whole-word search, and lenient comparison."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c'\u2018(A-Z0-9])")
+_ARTICLES = re.compile(r"^(the|a|an)\s+")
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+    }
+)
+
+
+def sentences(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(paragraph)))
+    return spans
+
+
+def grounding_sentence(paragraphs: tuple[str, ...], quote: str) -> str:
+    """The whole sentence (or sentences) of the lesson that contain a quote."""
+    for paragraph in paragraphs:
+        at = paragraph.find(quote)
+        if at < 0:
+            continue
+        end = at + len(quote)
+        spans = sentences(paragraph)
+        first = max(s for s, e in spans if s <= at)
+        last = min(e for s, e in spans if e >= end)
+        return paragraph[first:last]
+    return quote
+
+
+def find_word(text: str, phrase: str) -> list[int]:
+    """Start offsets of `phrase` in `text` as a whole word, ignoring case."""
+    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def mentions(text: str, phrase: str) -> bool:
+    return bool(find_word(text, phrase))
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, punctuation, spacing and a leading article away."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"[^\w\s]", " ", plain.casefold())
+    plain = " ".join(plain.split())
+    return _ARTICLES.sub("", plain)
+
+
+def same_text(a: str, b: str) -> bool:
+    return normalize(a) == normalize(b)
+
+
+def quoted(text: str) -> str:
+    return f"“{text}”"

@@ -1,0 +1,111 @@
+"""The rules every question obeys, checked on any course (used by the property tests)."""
+
+from __future__ import annotations
+
+from studyapp.content import Course, Event, PartialDate
+from studyapp.quiz import FALSE, TRUE, Question, grade
+from studyapp.quiz.generators.cloze import BLANK
+from studyapp.quiz.text import STOP_WORDS, find_word, normalize
+
+MULTIPLE_CHOICE = {
+    "concept_definition",
+    "term_from_definition",
+    "event_date",
+    "perspective_attribution",
+}
+
+
+def parse_date(text: str) -> PartialDate:
+    import calendar
+
+    parts = text.split()
+    months = list(calendar.month_name)
+    if len(parts) == 1:
+        return PartialDate(int(parts[0]))
+    if len(parts) == 2:
+        return PartialDate(int(parts[1]), months.index(parts[0]))
+    return PartialDate(int(parts[2]), months.index(parts[1]), int(parts[0]))
+
+
+def check_question(course: Course, q: Question) -> None:
+    items = [course.item(i) for i in q.item_ids]
+    lesson = course.lesson(q.lesson_id)
+    assert q.topic in {i.topic for i in items}
+    assert any(i.lesson_id == q.lesson_id for i in items)
+    assert q.source in lesson.text, "the source stands verbatim in its lesson"
+    assert q.explanation.strip() and q.prompt.strip()
+    assert grade(q, _right_response(q)).correct
+
+    if q.type in MULTIPLE_CHOICE:
+        assert q.options is not None and 3 <= len(q.options) <= 5
+        assert len({normalize(o) for o in q.options}) == len(q.options)
+        assert [normalize(o) for o in q.options].count(normalize(str(q.answer))) == 1
+        assert not find_word(q.prompt, str(q.answer)), "the stem gives the answer away"
+        for option in q.options:
+            if option != q.answer:
+                assert not grade(q, option).correct
+        _check_distractor_kind(course, q)
+    elif q.type == "true_false":
+        assert q.options == (TRUE, FALSE) and q.answer in (TRUE, FALSE)
+        assert " not " not in f" {q.prompt} ".replace("“", " ").replace("”", " ").split("?", 1)[0]
+    elif q.type == "cloze":
+        assert q.options is None
+        assert q.prompt.count(BLANK) == 1
+        assert q.prompt.replace(BLANK, str(q.answer)) == f"Fill in the blank: {q.source}"
+        assert normalize(str(q.answer)) not in STOP_WORDS
+        assert not find_word(q.prompt, str(q.answer)), "the answer leaks elsewhere in the stem"
+    elif q.type == "event_order":
+        assert q.options is not None and 3 <= len(q.options) <= 5
+        assert sorted(q.options) == sorted(q.answer)
+        events = [course.item(i) for i in q.item_ids]
+        assert all(isinstance(e, Event) for e in events)
+        places = [e.sequence for e in events if isinstance(e, Event)]
+        assert places == sorted(places) and len(set(places)) == len(places)
+        assert tuple(e.title for e in events if isinstance(e, Event)) == q.answer
+    elif q.type == "matching":
+        assert len(q.terms) == 4 and q.options is not None
+        assert sorted(q.options) == sorted(q.answer)
+        for term, definition in q.pairs:
+            concept = next(c for c in course.concepts if c.term == term)
+            assert concept.definition == definition
+
+
+def _check_distractor_kind(course: Course, q: Question) -> None:
+    assert q.options is not None
+    if q.type == "concept_definition":
+        assert set(q.options) <= {c.definition for c in course.concepts}
+    elif q.type == "term_from_definition":
+        assert set(q.options) <= {c.term for c in course.concepts}
+    elif q.type == "perspective_attribution":
+        assert set(q.options) <= {a.name for a in course.actors}
+    elif q.id.endswith(":when"):
+        answer = parse_date(str(q.answer))
+        dates = [parse_date(o) for o in q.options]
+        assert {d.precision for d in dates} == {answer.precision}
+        assert dates == sorted(dates, key=lambda d: (d.year, d.month or 0, d.day or 0))
+        event = course.item(q.item_id)
+        assert isinstance(event, Event)
+        same_time = {e.date for e in course.events if e.sequence == event.sequence}
+        assert all(d not in same_time for d in dates if d != answer), "a distractor is also true"
+    else:  # which event happened at a date
+        event = course.item(q.item_id)
+        assert isinstance(event, Event)
+        by_title = {e.title: e for e in course.events}
+        for option in q.options:
+            other = by_title[option]
+            if other.id != event.id:
+                assert other.sequence != event.sequence and other.date != event.date
+
+
+def _right_response(q: Question) -> str | list[str] | list[tuple[str, str]]:
+    if q.type == "event_order":
+        return list(q.answer)
+    if q.type == "matching":
+        return list(q.pairs)
+    return str(q.answer)
+
+
+def usage_keys(q: Question) -> list[str]:
+    if q.type == "event_date":
+        return [q.id]
+    return [f"{q.type}:{i}" for i in q.item_ids]

@@ -1,0 +1,104 @@
+"""Property tests: every question obeys the rules, on generated courses and the bundled one."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyapp.content import Course, load_course
+from studyapp.quiz import QUESTION_TYPES, build_quiz
+from tests.conftest import CONTENT
+from tests.quiz.rules import check_question, usage_keys
+from tests.quiz.toy_courses import courses
+
+BUNDLED = load_course(CONTENT / "nato-russia")
+
+
+def check_quiz(course: Course, seed: int, count: int, lessons: list[str] | None = None) -> None:
+    questions = build_quiz(course, lessons=lessons, count=count, rng=random.Random(seed))
+    assert len(questions) <= count
+    keys = [key for q in questions for key in usage_keys(q)]
+    assert len(keys) == len(set(keys)), "two questions test the same item the same way"
+    for question in questions:
+        check_question(course, question)
+        if lessons:
+            assert all(course.item(i).lesson_id in lessons for i in question.item_ids)
+    again = build_quiz(course, lessons=lessons, count=count, rng=random.Random(seed))
+    assert [q.to_json() for q in again] == [q.to_json() for q in questions]
+
+
+@settings(max_examples=60, deadline=None)
+@given(course=courses(), seed=st.integers(0, 10**6), count=st.integers(1, 60))
+def test_rules_hold_on_generated_courses(course: Course, seed: int, count: int) -> None:
+    check_quiz(course, seed, count)
+
+
+@settings(max_examples=30, deadline=None)
+@given(course=courses(), seed=st.integers(0, 10**6), data=st.data())
+def test_rules_hold_for_chosen_lessons(course: Course, seed: int, data: st.DataObject) -> None:
+    ids = [lesson.id for lesson in course.lessons]
+    chosen = data.draw(st.lists(st.sampled_from(ids), min_size=1, unique=True))
+    check_quiz(course, seed, 30, chosen)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10**9))
+def test_bundled_course_rules_and_coverage(seed: int) -> None:
+    check_quiz(BUNDLED, seed, 100)
+    questions = build_quiz(BUNDLED, count=100, rng=random.Random(seed))
+    assert len(questions) == 100
+    assert {q.type for q in questions} == set(QUESTION_TYPES)
+    assert {q.topic for q in questions} == {"concept", "event", "perspective"}
+    assert {q.lesson_id for q in questions} == {lesson.id for lesson in BUNDLED.lessons}
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10**9), lesson=st.sampled_from([x.id for x in BUNDLED.lessons]))
+def test_bundled_course_by_lesson(seed: int, lesson: str) -> None:
+    check_quiz(BUNDLED, seed, 40, [lesson])
+
+
+def test_no_type_floods_a_short_quiz() -> None:
+    for seed in range(20):
+        questions = build_quiz(BUNDLED, count=16, rng=random.Random(seed))
+        turns = Counter(q.type for q in questions)
+        assert set(turns) == set(QUESTION_TYPES)
+        assert max(turns.values()) <= 3, turns
+
+
+def test_no_lesson_starves() -> None:
+    for seed in range(20):
+        questions = build_quiz(BUNDLED, count=24, rng=random.Random(seed))
+        turns = Counter(q.lesson_id for q in questions)
+        assert set(turns) == {lesson.id for lesson in BUNDLED.lessons}, seed
+
+
+def test_different_seeds_give_different_quizzes() -> None:
+    quizzes = {
+        tuple(q.id for q in build_quiz(BUNDLED, count=10, rng=random.Random(seed)))
+        for seed in range(10)
+    }
+    assert len(quizzes) == 10
+
+
+def test_asking_for_too_many_returns_fewer_and_never_repeats() -> None:
+    questions = build_quiz(BUNDLED, count=10_000, rng=random.Random(5))
+    assert 100 < len(questions) < 10_000
+    assert len({q.id for q in questions}) == len(questions)
+    few = build_quiz(BUNDLED, lessons=["introduction"], count=50, rng=random.Random(5))
+    assert 1 <= len(few) < 50
+
+
+def test_focus_items_come_first() -> None:
+    focus = ["claim:russia-promises", "event:crimea-annexation", "concept:red-line"]
+    questions = build_quiz(BUNDLED, count=8, rng=random.Random(2), focus=focus)
+    tested = {i for q in questions for i in q.item_ids}
+    assert set(focus) <= tested
+
+
+def test_types_can_be_chosen() -> None:
+    questions = build_quiz(BUNDLED, count=12, types=["cloze", "matching"], rng=random.Random(1))
+    assert {q.type for q in questions} == {"cloze", "matching"}

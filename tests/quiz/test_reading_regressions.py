@@ -1,0 +1,51 @@
+"""What reading generated questions as a learner turned up, kept fixed."""
+
+from __future__ import annotations
+
+import random
+
+from studyapp.content import load_course
+from studyapp.quiz import build_quiz
+from tests.conftest import CONTENT
+from tests.quiz.rules import parse_date
+
+COURSE = load_course(CONTENT / "nato-russia")
+ALL = [q for seed in range(5) for q in build_quiz(COURSE, count=500, rng=random.Random(seed))]
+
+
+def test_an_actor_is_blanked_only_where_the_sentence_gives_its_view() -> None:
+    # "every new member, particularly those bordering _____" asks nothing about a view
+    for q in ALL:
+        if q.type == "cloze" and q.topic == "perspective":
+            assert "bordering _____" not in q.prompt
+            assert "_____'s eastern members" not in q.prompt
+    prompts = [q.prompt for q in ALL if q.type == "cloze"]
+    assert any("which _____ views as a direct threat" in p for p in prompts)
+
+
+def test_date_options_are_in_time_order() -> None:
+    for q in ALL:
+        if q.type == "event_date" and q.id.endswith(":when"):
+            assert q.options is not None
+            dates = [parse_date(o) for o in q.options]
+            assert dates == sorted(dates, key=lambda d: (d.year, d.month or 0, d.day or 0))
+
+
+def test_definition_in_a_stem_has_no_full_stop_before_the_question_mark() -> None:
+    for q in ALL:
+        if q.type == "term_from_definition":
+            assert not q.prompt.endswith(".”?")
+
+
+def test_one_missing_word_is_singular() -> None:
+    explanations = [q.explanation for q in ALL if q.type == "cloze"]
+    assert any(e.startswith("The missing word is “Russia”.") for e in explanations)
+    assert any(e.startswith("The missing words are “February 2022”.") for e in explanations)
+
+
+def test_which_event_never_offers_a_simultaneous_event() -> None:
+    # Crimea and the separatists share 2014's place in the order: never one as a distractor
+    for q in ALL:
+        if q.id == "event_date:event:crimea-annexation:which":
+            assert q.options is not None
+            assert "Russia backs separatists in eastern Ukraine" not in q.options
