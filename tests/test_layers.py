@@ -10,7 +10,13 @@ import pytest
 
 from tests.conftest import ROOT
 
-LOWER = ["studyapp.content", "studyapp.progress", "studyapp.service", "studyapp.cli"]
+LOWER = [
+    "studyapp.content",
+    "studyapp.quiz",
+    "studyapp.progress",
+    "studyapp.service",
+    "studyapp.cli",
+]
 
 
 @pytest.mark.parametrize("module", LOWER)
@@ -56,3 +62,12 @@ def test_ui_never_touches_the_orm() -> None:
     for path in (ROOT / "studyapp" / "ui").rglob("*.py"):
         modules = imported_modules(str(path.relative_to(ROOT)))
         assert not any(m.startswith(("studyapp.progress.", "sqlalchemy")) for m in modules), path
+
+
+def test_quiz_imports_neither_progress_nor_a_database() -> None:
+    for path in (ROOT / "studyapp" / "quiz").rglob("*.py"):
+        modules = imported_modules(str(path.relative_to(ROOT)))
+        assert not any(
+            m.startswith(("studyapp.progress", "studyapp.ui", "studyapp.service", "sqlalchemy"))
+            for m in modules
+        ), path

@@ -51,26 +51,41 @@ class Pools:
         return self._sources[item.id]
 
     def sample(self, candidates: list[str], n: int, *, avoid: str) -> list[str]:
-        """Up to n distinct candidates, none equal to `avoid` (ignoring case and spacing)."""
-        seen = {normalize(avoid)}
-        unique = []
+        """Up to n distinct candidates in random order, none equal to `avoid`."""
+        shuffled = list(candidates)
+        self.rng.shuffle(shuffled)
+        return self._first_distinct(shuffled, n, [avoid])
+
+    def _nearby_first(self, concept: Concept) -> list[Concept]:
+        """Other concepts, those of the same lesson first: the most plausible distractors."""
+        same = [c for c in self.concepts if c.lesson_id == concept.lesson_id and c.id != concept.id]
+        rest = [c for c in self.concepts if c.lesson_id != concept.lesson_id]
+        self.rng.shuffle(same)
+        self.rng.shuffle(rest)
+        return same + rest
+
+    def other_definitions(self, concept: Concept, n: int) -> list[str]:
+        return self._first_distinct(
+            [c.definition for c in self._nearby_first(concept)], n, [concept.definition]
+        )
+
+    def other_terms(self, concept: Concept, n: int) -> list[str]:
+        return self._first_distinct([c.term for c in self._nearby_first(concept)], n, concept.names)
+
+    @staticmethod
+    def _first_distinct(
+        candidates: list[str], n: int, avoid: tuple[str, ...] | list[str]
+    ) -> list[str]:
+        seen = {normalize(a) for a in avoid}
+        picked = []
         for candidate in candidates:
             key = normalize(candidate)
             if key not in seen:
                 seen.add(key)
-                unique.append(candidate)
-        return self.rng.sample(unique, min(n, len(unique)))
-
-    def other_definitions(self, concept: Concept, n: int) -> list[str]:
-        others = [c.definition for c in self.concepts if c.id != concept.id]
-        return self.sample(others, n, avoid=concept.definition)
-
-    def other_terms(self, concept: Concept, n: int) -> list[str]:
-        others = [c.term for c in self.concepts if c.id != concept.id]
-        names = {normalize(name) for name in concept.names}
-        return [
-            t for t in self.sample(others, n + 2, avoid=concept.term) if normalize(t) not in names
-        ][:n]
+                picked.append(candidate)
+            if len(picked) == n:
+                break
+        return picked
 
     def other_actors(self, claim: Claim, n: int) -> list[str]:
         return self.sample([a for a in self.actors if a != claim.actor], n, avoid=claim.actor)
