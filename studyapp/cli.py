@@ -10,30 +10,51 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from studyapp.content import default_content_dir, load_catalogue
+from studyapp.progress import StoreError
 from studyapp.quiz import QUESTION_TYPES, QuizRequestError
 from studyapp.service import StudyService
+from studyapp.terminal import format_stats, run_quiz
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="studyapp",
-        description="Read articles as lessons, take quizzes on them, and track your mastery.",
-    )
-    parser.add_argument(
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command's name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--content",
         type=Path,
-        default=None,
+        default=argparse.SUPPRESS,
         metavar="DIR",
         help="folder of course folders (default: the bundled content/)",
     )
-    parser.add_argument("--db", default=None, metavar="PATH", help="progress database file")
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="progress database file or SQLAlchemy URL (default: $STUDYAPP_DB, "
+        "else the per-user data folder)",
+    )
+    common.add_argument(
+        "--profile", default=argparse.SUPPRESS, metavar="NAME", help="learner profile"
+    )
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="studyapp",
+        description="Read articles as lessons, take quizzes on them, and track your mastery.",
+        parents=[common],
+    )
     commands = parser.add_subparsers(dest="command", metavar="command")
-    commands.add_parser("gui", help="open the app window (the default)")
-    commands.add_parser("check", help="validate every course and print a summary of each")
-    quiz = commands.add_parser("quiz", help="make a quiz on a course")
+    commands.add_parser("gui", parents=[common], help="open the app window (the default)")
+    commands.add_parser(
+        "check", parents=[common], help="validate every course and print a summary of each"
+    )
+    quiz = commands.add_parser("quiz", parents=[common], help="take a quiz in the terminal")
     quiz.add_argument("--course", required=True, metavar="ID", help="the course's id")
     quiz.add_argument(
         "--lesson",
@@ -50,40 +71,42 @@ def _parser() -> argparse.ArgumentParser:
         metavar="T1,T2",
         help=f"question types, comma-separated (default all: {', '.join(QUESTION_TYPES)})",
     )
+    quiz.add_argument("--review", action="store_true", help="ask the items that are due first")
     quiz.add_argument(
-        "--json",
-        action="store_true",
-        required=True,
-        help="print the questions as JSON (no answers are recorded)",
+        "--json", action="store_true", help="print the questions as JSON; record nothing"
     )
+    stats = commands.add_parser("stats", parents=[common], help="print your progress")
+    stats.add_argument("--course", default=None, metavar="ID", help="default: the first course")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    read = commands.add_parser("read", parents=[common], help="mark a lesson as read")
+    read.add_argument("lesson", metavar="LESSON_ID")
+    read.add_argument("--course", default=None, metavar="ID", help="needed if ids repeat")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    content = args.content or default_content_dir()
+    content = getattr(args, "content", None) or default_content_dir()
+    db = getattr(args, "db", None)
+    profile = getattr(args, "profile", "default")
     if args.command == "check":
         return check(content)
-    if args.command == "quiz":
-        return quiz_json(content, args)
-    return gui(content, args.db)
-
-
-def check(content: Path) -> int:
-    """Print one summary line per course; on any problem, list them all on stderr."""
-    if not content.is_dir():
-        print(f"{content}: no such content folder", file=sys.stderr)
-        return EXIT_USER_ERROR
-    catalogue = load_catalogue(content)
-    for course in catalogue.courses:
-        print(course.summary())
-    for problems in catalogue.broken.values():
-        for problem in problems:
-            print(problem, file=sys.stderr)
-    if not catalogue.courses and not catalogue.broken:
-        print(f"{content}: no course folders found", file=sys.stderr)
-        return EXIT_USER_ERROR
-    return EXIT_USER_ERROR if catalogue.broken else EXIT_OK
+    if args.command in ("quiz", "stats", "read"):
+        if not content.is_dir():
+            return _fail(f"{content}: no such content folder")
+        if args.command == "quiz" and args.json:
+            return quiz_json(StudyService.without_progress(content), args)
+        try:
+            service = StudyService.open(content, db, profile)
+        except StoreError as error:
+            return _fail(str(error))
+        if service.notice:
+            print(f"studyapp: {service.notice}", file=sys.stderr)
+        try:
+            return {"quiz": quiz, "stats": stats, "read": read}[args.command](service, args)
+        finally:
+            service.close()
+    return gui(content, db)
 
 
 def _fail(message: str) -> int:
@@ -91,25 +114,132 @@ def _fail(message: str) -> int:
     return EXIT_USER_ERROR
 
 
-def quiz_json(content: Path, args: argparse.Namespace) -> int:
-    """Print a quiz as a JSON list; nothing touches the progress database."""
+def check(content: Path) -> int:
+    """Print one summary line per course; on any problem, list them all on stderr."""
     if not content.is_dir():
         return _fail(f"{content}: no such content folder")
+    catalogue = load_catalogue(content)
+    for course in catalogue.courses:
+        print(course.summary())
+    for problems in catalogue.broken.values():
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    if not catalogue.courses and not catalogue.broken:
+        return _fail(f"{content}: no course folders found")
+    return EXIT_USER_ERROR if catalogue.broken else EXIT_OK
+
+
+def _course_problem(service: StudyService, course_id: str) -> str | None:
+    """Why a course cannot be used, or None."""
+    if course_id in service.broken_courses:
+        problems = "\n".join(str(p) for p in service.broken_courses[course_id])
+        return f"course '{course_id}' has problems:\n{problems}"
+    try:
+        service.course(course_id)
+    except KeyError as error:
+        return str(error.args[0])
+    return None
+
+
+def _types(args: argparse.Namespace) -> list[str] | None:
+    return [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
+
+
+def quiz_json(service: StudyService, args: argparse.Namespace) -> int:
+    """Print a quiz as a JSON list; nothing touches the progress database."""
     if args.count < 1:
         return _fail("--count must be at least 1")
-    service = StudyService.without_progress(content)
-    if args.course in service.broken_courses:
-        problems = "\n".join(str(p) for p in service.broken_courses[args.course])
-        return _fail(f"course '{args.course}' has problems:\n{problems}")
+    problem = _course_problem(service, args.course)
+    if problem:
+        return _fail(problem)
     try:
-        service.course(args.course)
-        types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
         questions = service.quiz(
-            args.course, lessons=args.lessons, count=args.count, types=types, seed=args.seed
+            args.course, lessons=args.lessons, count=args.count, types=_types(args), seed=args.seed
         )
-    except (KeyError, QuizRequestError) as error:
-        return _fail(str(error.args[0]))
+    except QuizRequestError as error:
+        return _fail(str(error))
     print(json.dumps([q.to_json() for q in questions], ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def quiz(service: StudyService, args: argparse.Namespace) -> int:
+    """A quiz in the terminal; every answer is saved the moment it is given."""
+    if args.count < 1:
+        return _fail("--count must be at least 1")
+    problem = _course_problem(service, args.course)
+    if problem:
+        return _fail(problem)
+    try:
+        if args.review:
+            run = service.start_review(args.course, count=args.count, seed=args.seed)
+            if run is None:
+                when = service.next_due(args.course)
+                later = f" The next item falls due {when:%Y-%m-%d %H:%M} UTC." if when else ""
+                print(f"Nothing is due for review.{later}")
+                return EXIT_OK
+        else:
+            run = service.start_quiz(
+                args.course,
+                lessons=args.lessons,
+                count=args.count,
+                types=_types(args),
+                seed=args.seed,
+            )
+    except QuizRequestError as error:
+        return _fail(str(error))
+    if not run.questions:
+        service.finish_quiz(run)
+        return _fail("these lessons and types give no questions; choose more of them")
+    run_quiz(service, run, sys.stdin, sys.stdout)
+    return EXIT_OK
+
+
+def _default_course(service: StudyService, course_id: str | None) -> str | None:
+    if course_id:
+        return course_id
+    return service.courses[0].id if service.courses else None
+
+
+def stats(service: StudyService, args: argparse.Namespace) -> int:
+    course_id = _default_course(service, args.course)
+    if course_id is None:
+        return _fail("there is no course to report on")
+    problem = _course_problem(service, course_id)
+    if problem:
+        return _fail(problem)
+    figures = service.stats(course_id)
+    if args.json:
+        print(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_stats(figures, service.course(course_id).title))
+    return EXIT_OK
+
+
+def read(service: StudyService, args: argparse.Namespace) -> int:
+    """Mark a lesson read, as reaching its end in the app does."""
+    owners = [
+        c.id
+        for c in service.courses
+        if (args.course in (None, c.id)) and any(lesson.id == args.lesson for lesson in c.lessons)
+    ]
+    if args.course and (problem := _course_problem(service, args.course)):
+        return _fail(problem)
+    if not owners:
+        known = ", ".join(
+            lesson.id
+            for c in service.courses
+            if args.course in (None, c.id)
+            for lesson in c.lessons
+        )
+        return _fail(f"unknown lesson '{args.lesson}' (lessons: {known})")
+    if len(owners) > 1:
+        return _fail(
+            f"lesson '{args.lesson}' is in several courses; add --course (one of: "
+            f"{', '.join(owners)})"
+        )
+    service.record_reading(owners[0], args.lesson, seconds=0, finished=True)
+    title = service.course(owners[0]).lesson(args.lesson).title
+    print(f"Marked as read: {title}")
     return EXIT_OK
 
 
@@ -123,13 +253,11 @@ def _display_missing() -> bool:
 
 def gui(content: Path, db: str | None) -> int:
     if _display_missing():
-        print(
-            "studyapp: no display available to open the window. "
+        return _fail(
+            "no display available to open the window. "
             "Use the terminal commands instead (python main.py --help), "
-            "or run under a display (e.g. xvfb-run python main.py).",
-            file=sys.stderr,
+            "or run under a display (e.g. xvfb-run python main.py)."
         )
-        return EXIT_USER_ERROR
     from studyapp.ui.app import run  # Qt loads only when a window is wanted
 
     return run(content, db)

@@ -1,14 +1,31 @@
-"""StudyService: the one façade over content, quiz and progress that the ui and cli call."""
+"""StudyService: the one façade over content, quiz and progress that the ui and cli call.
+
+Each learner action is one method and one transaction, and returns what changed.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from studyapp.content import Catalogue, Course, Problem, load_catalogue
-from studyapp.progress import ProgressStore, default_location, open_engine
+from studyapp.progress import (
+    AnswerRecord,
+    ItemRating,
+    ProgressStore,
+    Stats,
+    compute,
+    default_location,
+    open_database,
+    rating_for,
+)
+from studyapp.progress.repository import utcnow
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
+
+WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
 
 
 @dataclass(frozen=True)
@@ -19,12 +36,66 @@ class LessonState:
     read: bool
 
 
+@dataclass
+class QuizRun:
+    """A quiz being taken: its questions, and which have been answered."""
+
+    session_id: int
+    course_id: str
+    mode: str  # quiz, review or retry
+    questions: list[Question]
+    answered: list[str] = field(default_factory=list)  # question ids, in order
+
+    @property
+    def remaining(self) -> list[Question]:
+        done = set(self.answered)
+        return [q for q in self.questions if q.id not in done]
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    """What answering changed: the grade, and when each tested item is due again (UTC)."""
+
+    grade: Grade
+    due: dict[str, dt.datetime]
+
+
 class StudyService:
     """Course catalogue and progress for one learner and one database."""
 
-    def __init__(self, catalogue: Catalogue, store: ProgressStore | None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        store: ProgressStore | None,
+        *,
+        tz: dt.tzinfo | None = None,
+        notice: str | None = None,
+    ) -> None:
         self.catalogue = catalogue
         self._store = store
+        self.tz = tz  # the learner's time zone; None is this machine's
+        self.notice = notice  # e.g. "your damaged database was moved to ..."
+
+    @classmethod
+    def open(
+        cls,
+        content: Path,
+        db: str | None = None,
+        profile: str = "default",
+        *,
+        tz: dt.tzinfo | None = None,
+        fuzz: bool = True,
+    ) -> StudyService:
+        """Load every course under `content` and open (or create) the progress database."""
+        catalogue = load_catalogue(content)
+        opened = open_database(db or default_location())
+        store = ProgressStore(opened.engine, profile, fuzz=fuzz)
+        return cls(catalogue, store, tz=tz, notice=opened.notice)
+
+    @classmethod
+    def without_progress(cls, content: Path) -> StudyService:
+        """Courses and quizzes only: nothing is read from or written to a database."""
+        return cls(load_catalogue(content), None)
 
     @property
     def store(self) -> ProgressStore:
@@ -32,21 +103,11 @@ class StudyService:
             raise RuntimeError("this service was opened without a progress database")
         return self._store
 
-    @classmethod
-    def without_progress(cls, content: Path) -> StudyService:
-        """Courses and quizzes only: nothing is read from or written to a database."""
-        return cls(load_catalogue(content), None)
-
-    @classmethod
-    def open(cls, content: Path, db: str | None = None, profile: str = "default") -> StudyService:
-        """Load every course under `content` and open (or create) the progress database."""
-        catalogue = load_catalogue(content)
-        engine = open_engine(db or default_location())
-        return cls(catalogue, ProgressStore(engine, profile))
-
     def close(self) -> None:
         if self._store is not None:
             self._store.engine.dispose()
+
+    # --- courses -----------------------------------------------------------------------
 
     @property
     def courses(self) -> tuple[Course, ...]:
@@ -60,11 +121,12 @@ class StudyService:
     def course(self, course_id: str) -> Course:
         return self.catalogue.course(course_id)
 
+    # --- reading -----------------------------------------------------------------------
+
     def lesson_states(self, course_id: str) -> list[LessonState]:
         read = self.store.read_lessons(course_id)
-        return [
-            LessonState(lesson.id, lesson.id in read) for lesson in self.course(course_id).lessons
-        ]
+        lessons = self.course(course_id).lessons
+        return [LessonState(lesson.id, lesson.id in read) for lesson in lessons]
 
     def record_reading(
         self, course_id: str, lesson_id: str, *, seconds: int, finished: bool
@@ -74,6 +136,8 @@ class StudyService:
         self.store.record_reading(course_id, lesson_id, seconds=seconds, finished=finished)
         return LessonState(lesson_id, lesson_id in self.store.read_lessons(course_id))
 
+    # --- quizzes -----------------------------------------------------------------------
+
     def quiz(
         self,
         course_id: str,
@@ -82,12 +146,156 @@ class StudyService:
         count: int = 10,
         types: list[str] | None = None,
         seed: int | None = None,
+        focus: list[str] | None = None,
     ) -> list[Question]:
-        """A new quiz on a course; the same seed gives the same questions."""
+        """Questions on a course, recorded nowhere; the same seed gives the same questions."""
+        course = self.course(course_id)
         rng = random.Random(seed)
-        return build_quiz(
-            self.course(course_id), lessons=lessons, count=count, types=types, rng=rng
-        )
+        return build_quiz(course, lessons=lessons, count=count, types=types, rng=rng, focus=focus)
 
-    def grade(self, question: Question, response: Response) -> Grade:
-        return grade(question, response)
+    def weak_items(self, course_id: str, now: dt.datetime | None = None) -> list[str]:
+        """Items this learner has seen but is unsure of, weakest first."""
+        moment = now or utcnow()
+        scheduling = self.store.scheduling
+        mastery = {
+            card.item_id: scheduling.mastery(card.card, moment)
+            for card in self.store.cards(course_id)
+        }
+        return sorted((i for i, m in mastery.items() if m < WEAK_MASTERY), key=mastery.__getitem__)
+
+    def due_items(self, course_id: str, now: dt.datetime | None = None) -> list[str]:
+        """Items due for review now, most overdue first."""
+        return self.store.due_item_ids(course_id, now or utcnow())
+
+    def next_due(self, course_id: str, now: dt.datetime | None = None) -> dt.datetime | None:
+        return self.store.next_due(course_id, now or utcnow())
+
+    def start_quiz(
+        self,
+        course_id: str,
+        *,
+        lessons: list[str] | None = None,
+        count: int = 10,
+        types: list[str] | None = None,
+        seed: int | None = None,
+        now: dt.datetime | None = None,
+    ) -> QuizRun:
+        """A new quiz, saved so it can be resumed; weak items are asked first."""
+        weak = self.weak_items(course_id, now)[: max(1, count // 2)]
+        return self._start("quiz", course_id, lessons, count, types, seed, weak)
+
+    def start_review(
+        self,
+        course_id: str,
+        *,
+        count: int = 10,
+        seed: int | None = None,
+        now: dt.datetime | None = None,
+    ) -> QuizRun | None:
+        """A quiz of the items due now (None when nothing is due)."""
+        due = self.due_items(course_id, now)
+        if not due:
+            return None
+        return self._start("review", course_id, None, min(count, len(due)), None, seed, due)
+
+    def start_retry(self, course_id: str, questions: list[Question]) -> QuizRun:
+        """The missed questions of a quiz, asked again."""
+        return self._save("retry", course_id, [], len(questions), 0, questions)
+
+    def _start(
+        self,
+        mode: str,
+        course_id: str,
+        lessons: list[str] | None,
+        count: int,
+        types: list[str] | None,
+        seed: int | None,
+        focus: list[str],
+    ) -> QuizRun:
+        seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+        questions = self.quiz(
+            course_id, lessons=lessons, count=count, types=types, seed=seed, focus=focus
+        )
+        return self._save(mode, course_id, lessons or [], count, seed, questions)
+
+    def _save(
+        self,
+        mode: str,
+        course_id: str,
+        lessons: list[str],
+        count: int,
+        seed: int,
+        questions: list[Question],
+    ) -> QuizRun:
+        saved = json.dumps([q.to_json() for q in questions], ensure_ascii=False)
+        session_id = self.store.start_session(
+            course_id, mode=mode, lessons=lessons, question_count=count, seed=seed, questions=saved
+        )
+        return QuizRun(session_id, course_id, mode, questions)
+
+    def unfinished_quiz(self, course_id: str) -> QuizRun | None:
+        """The last quiz left unfinished on this course, ready to resume."""
+        row = self.store.unfinished_session(course_id)
+        if row is None:
+            return None
+        questions = [Question.from_json(data) for data in json.loads(row.questions)]
+        return QuizRun(row.id, row.course_id, row.mode, questions, list(row.answered))
+
+    def answer(
+        self,
+        run: QuizRun,
+        question: Question,
+        response: Response,
+        *,
+        seconds: float,
+        now: dt.datetime | None = None,
+    ) -> AnswerOutcome:
+        """Grade an answer, keep it and reschedule its items: one transaction, at once."""
+        result = grade(question, response)
+        course = self.course(run.course_id)
+        names = question.terms if question.type == "matching" else question.answer
+        ratings = []
+        for index, item_id in enumerate(question.item_ids):
+            if question.type in ("matching", "event_order"):
+                item_right = str(names[index]) not in result.wrong
+            else:
+                item_right = result.correct
+            rating = rating_for(
+                item_right=item_right,
+                score=result.score,
+                seconds=seconds,
+                question_type=question.type,
+                first_try=run.mode != "retry",
+            )
+            lesson_id = course.item(item_id).lesson_id
+            ratings.append(ItemRating(item_id, lesson_id, rating))
+        record = AnswerRecord(
+            course_id=run.course_id,
+            lesson_id=question.lesson_id,
+            question_id=question.id,
+            question_type=question.type,
+            topic=question.topic,
+            item_ids=question.item_ids,
+            response=json.dumps(response, ensure_ascii=False),
+            correct=result.correct,
+            score=result.score,
+            seconds=round(seconds, 2),
+            session_id=run.session_id,
+        )
+        due = self.store.record_answer(record, ratings, now=now, tz=self.tz)
+        run.answered.append(question.id)
+        return AnswerOutcome(result, due)
+
+    def finish_quiz(self, run: QuizRun) -> None:
+        """End a quiz, answered in full or abandoned; what was answered stays."""
+        self.store.finish_session(run.session_id)
+
+    # --- statistics --------------------------------------------------------------------
+
+    def stats(self, course_id: str, now: dt.datetime | None = None) -> Stats:
+        return compute(self.store, self.course(course_id), now=now or utcnow(), tz=self.tz)
+
+    def set_desired_retention(self, retention: float) -> None:
+        if not 0.7 <= retention <= 0.99:
+            raise ValueError("desired retention must be between 0.70 and 0.99")
+        self.store.set_desired_retention(retention)

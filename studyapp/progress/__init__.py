@@ -1,6 +1,32 @@
-"""The learner's progress: the SQLite store, its migrations, and what is read from it."""
+"""The learner's progress: the SQLite store, its migrations, scheduling and statistics."""
 
-from studyapp.progress.db import StoreError, default_location, open_engine
-from studyapp.progress.repository import ProgressStore
+from studyapp.progress.db import (
+    OpenedDatabase,
+    StoreError,
+    default_location,
+    head_revision,
+    open_database,
+)
+from studyapp.progress.repository import AnswerRecord, ItemRating, ProgressStore, SessionRow
+from studyapp.progress.scheduling import DEFAULT_RETENTION, rating_for
+from studyapp.progress.stats import DayCount, LessonStats, Stats, TopicStats, WeakItem, compute
 
-__all__ = ["ProgressStore", "StoreError", "default_location", "open_engine"]
+__all__ = [
+    "DEFAULT_RETENTION",
+    "AnswerRecord",
+    "DayCount",
+    "ItemRating",
+    "LessonStats",
+    "OpenedDatabase",
+    "ProgressStore",
+    "SessionRow",
+    "Stats",
+    "StoreError",
+    "TopicStats",
+    "WeakItem",
+    "compute",
+    "default_location",
+    "head_revision",
+    "open_database",
+    "rating_for",
+]

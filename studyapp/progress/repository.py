@@ -3,37 +3,109 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from fsrs import Rating
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from studyapp.progress.models import LessonRead, Profile
+from studyapp.progress.models import Answer, ItemState, LessonRead, Profile, QuizSession
+from studyapp.progress.scheduling import DEFAULT_RETENTION, Scheduling
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def local_day(moment_utc: dt.datetime, tz: dt.tzinfo | None) -> str:
+    """The learner's calendar date at a UTC moment (tz None: this machine's zone)."""
+    return moment_utc.replace(tzinfo=dt.UTC).astimezone(tz).date().isoformat()
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer as the store keeps it."""
+
+    course_id: str
+    lesson_id: str
+    question_id: str
+    question_type: str
+    topic: str
+    item_ids: tuple[str, ...]
+    response: str  # JSON
+    correct: bool
+    score: float
+    seconds: float
+    session_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ItemRating:
+    item_id: str
+    lesson_id: str
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """An item's scheduling state as statistics and quizzes read it."""
+
+    item_id: str
+    lesson_id: str
+    card: str
+    due_at: dt.datetime
+    reviews: int
+    lapses: int
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    course_id: str
+    mode: str
+    lessons: tuple[str, ...]
+    question_count: int
+    seed: int
+    started_at: dt.datetime
+    questions: str  # JSON of the quiz's questions
+    answered: tuple[str, ...]  # question ids answered so far, in order
+
+
 class ProgressStore:
     """The progress of one profile in one database."""
 
-    def __init__(self, engine: Engine, profile: str = "default") -> None:
+    def __init__(self, engine: Engine, profile: str = "default", *, fuzz: bool = True) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self.profile_id = self._profile_id(profile)
+        self.profile_id, retention = self._profile(profile)
+        self.profile_name = profile
+        self.scheduling = Scheduling(retention, fuzz=fuzz)
 
-    def _profile_id(self, name: str) -> int:
+    def _profile(self, name: str) -> tuple[int, float]:
         with self._sessions.begin() as session:
-            found = session.scalar(select(Profile.id).where(Profile.name == name))
-            if found is not None:
-                return found
-            profile = Profile(name=name, created_at=utcnow())
-            session.add(profile)
-            session.flush()
-            return profile.id
+            found = session.scalars(select(Profile).where(Profile.name == name)).first()
+            if found is None:
+                found = Profile(name=name, created_at=utcnow(), desired_retention=DEFAULT_RETENTION)
+                session.add(found)
+                session.flush()
+            return found.id, found.desired_retention
 
     def session(self) -> Session:
         return self._sessions()
+
+    # --- profiles ----------------------------------------------------------------------
+
+    def set_desired_retention(self, retention: float) -> None:
+        with self._sessions.begin() as session:
+            session.execute(
+                update(Profile)
+                .where(Profile.id == self.profile_id)
+                .values(desired_retention=retention)
+            )
+        self.scheduling = Scheduling(retention, fuzz=self.scheduling.scheduler.enable_fuzzing)
+
+    # --- reading -----------------------------------------------------------------------
 
     def record_reading(
         self, course_id: str, lesson_id: str, *, seconds: int, finished: bool
@@ -65,3 +137,172 @@ class ProgressStore:
         )
         with self.session() as session:
             return set(session.scalars(query))
+
+    # --- quizzes and answers -----------------------------------------------------------
+
+    def start_session(
+        self,
+        course_id: str,
+        *,
+        mode: str,
+        lessons: Iterable[str],
+        question_count: int,
+        seed: int,
+        questions: str,
+    ) -> int:
+        with self._sessions.begin() as session:
+            row = QuizSession(
+                profile_id=self.profile_id,
+                course_id=course_id,
+                mode=mode,
+                lessons=" ".join(lessons),
+                question_count=question_count,
+                seed=seed,
+                questions=questions,
+                started_at=utcnow(),
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def finish_session(self, session_id: int) -> None:
+        with self._sessions.begin() as session:
+            session.execute(
+                update(QuizSession)
+                .where(QuizSession.id == session_id, QuizSession.profile_id == self.profile_id)
+                .values(finished_at=utcnow())
+            )
+
+    def unfinished_session(self, course_id: str) -> SessionRow | None:
+        """The latest quiz left unfinished on a course, with the questions already answered."""
+        with self.session() as session:
+            row = session.scalars(
+                select(QuizSession)
+                .where(
+                    QuizSession.profile_id == self.profile_id,
+                    QuizSession.course_id == course_id,
+                    QuizSession.finished_at.is_(None),
+                )
+                .order_by(QuizSession.started_at.desc(), QuizSession.id.desc())
+            ).first()
+            if row is None:
+                return None
+            answered = session.scalars(
+                select(Answer.question_id).where(Answer.session_id == row.id).order_by(Answer.id)
+            ).all()
+            return SessionRow(
+                row.id,
+                row.course_id,
+                row.mode,
+                tuple(row.lessons.split()),
+                row.question_count,
+                row.seed,
+                row.started_at,
+                row.questions,
+                tuple(answered),
+            )
+
+    def record_answer(
+        self,
+        record: AnswerRecord,
+        ratings: Iterable[ItemRating],
+        *,
+        now: dt.datetime | None = None,
+        tz: dt.tzinfo | None = None,
+    ) -> dict[str, dt.datetime]:
+        """Keep an answer and reschedule its items, in one transaction; returns new due dates."""
+        when = now or utcnow()
+        due: dict[str, dt.datetime] = {}
+        with self._sessions.begin() as session:
+            session.add(
+                Answer(
+                    profile_id=self.profile_id,
+                    session_id=record.session_id,
+                    course_id=record.course_id,
+                    lesson_id=record.lesson_id,
+                    question_id=record.question_id,
+                    question_type=record.question_type,
+                    topic=record.topic,
+                    item_ids=" ".join(record.item_ids),
+                    response=record.response,
+                    correct=record.correct,
+                    score=record.score,
+                    seconds=record.seconds,
+                    answered_at=when,
+                    day=local_day(when, tz),
+                )
+            )
+            for rating in ratings:
+                due[rating.item_id] = self._reschedule(session, record.course_id, rating, when)
+        return due
+
+    def _reschedule(
+        self, session: Session, course_id: str, rating: ItemRating, when: dt.datetime
+    ) -> dt.datetime:
+        state = session.scalars(
+            select(ItemState).where(
+                ItemState.profile_id == self.profile_id,
+                ItemState.course_id == course_id,
+                ItemState.item_id == rating.item_id,
+            )
+        ).first()
+        review = self.scheduling.review(state.card if state else None, rating.rating, when)
+        if state is None:
+            state = ItemState(
+                profile_id=self.profile_id,
+                course_id=course_id,
+                item_id=rating.item_id,
+                lesson_id=rating.lesson_id,
+                reviews=0,
+                lapses=0,
+            )
+            session.add(state)
+        state.card = review.card_json
+        state.due_at = review.due
+        state.last_review_at = review.last_review
+        state.reviews += 1
+        state.lapses += int(review.lapsed)
+        return review.due
+
+    # --- scheduling state --------------------------------------------------------------
+
+    def cards(self, course_id: str) -> list[CardRow]:
+        """Every item of a course this learner has answered, with its card."""
+        query = select(
+            ItemState.item_id,
+            ItemState.lesson_id,
+            ItemState.card,
+            ItemState.due_at,
+            ItemState.reviews,
+            ItemState.lapses,
+        ).where(ItemState.profile_id == self.profile_id, ItemState.course_id == course_id)
+        with self.session() as session:
+            return [CardRow(*row) for row in session.execute(query)]
+
+    def due_item_ids(self, course_id: str, now: dt.datetime) -> list[str]:
+        """Items due for review at `now`, most overdue first."""
+        query = (
+            select(ItemState.item_id)
+            .where(
+                ItemState.profile_id == self.profile_id,
+                ItemState.course_id == course_id,
+                ItemState.due_at <= now,
+            )
+            .order_by(ItemState.due_at)
+        )
+        with self.session() as session:
+            return list(session.scalars(query))
+
+    def next_due(self, course_id: str, after: dt.datetime) -> dt.datetime | None:
+        query = (
+            select(ItemState.due_at)
+            .where(
+                ItemState.profile_id == self.profile_id,
+                ItemState.course_id == course_id,
+                ItemState.due_at > after,
+            )
+            .order_by(ItemState.due_at)
+            .limit(1)
+        )
+        with self.session() as session:
+            return session.scalar(query)

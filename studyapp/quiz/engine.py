@@ -70,26 +70,32 @@ def build_quiz(
     used: set[str] = set()
     lesson_turns: Counter[str] = Counter()
     topic_turns: Counter[str] = Counter()
+    pending = set(focus_set)  # focus items no question has tested yet
     questions: list[Question] = []
     order = list(candidates)
     rng.shuffle(order)
+    turn = 0
     while len(questions) < count and candidates:
-        for name in list(order):
-            if len(questions) >= count:
-                break
-            if name not in candidates:
-                order.remove(name)
-                continue
-            question = _ask(
-                FAMILIES[name], candidates, pools, used, lesson_turns, topic_turns, focus_set
-            )
-            if question is None:
-                continue
-            questions.append(question)
-            used.update(_usage_keys(question))
-            lesson_turns[question.lesson_id] += 1
-            topic_turns[question.topic] += 1
+        names = [name for name in order if name in candidates]
+        start = turn % len(names)
+        rotation = names[start:] + names[:start]
+        # While focus items wait, the turn goes to the first type that can ask about one.
+        name = next((n for n in rotation if _holds(candidates[n], pending)), rotation[0])
+        turn += 1
+        family = FAMILIES[name]
+        question = _ask(family, candidates, pools, used, lesson_turns, topic_turns, pending)
+        if question is None:
+            continue
+        questions.append(question)
+        used.update(_usage_keys(question))
+        pending.difference_update(question.item_ids)
+        lesson_turns[question.lesson_id] += 1
+        topic_turns[question.topic] += 1
     return questions
+
+
+def _holds(by_lesson: dict[str, list[Item]], wanted: set[str]) -> bool:
+    return bool(wanted) and any(item.id in wanted for pool in by_lesson.values() for item in pool)
 
 
 def _usage_keys(question: Question) -> list[str]:
@@ -105,7 +111,7 @@ def _ask(
     used: set[str],
     lesson_turns: Counter[str],
     topic_turns: Counter[str],
-    focus: frozenset[str],
+    focus: set[str],
 ) -> Question | None:
     """One question of a family, or None once the family has nothing left to ask."""
     by_lesson = candidates[family.TYPE]

@@ -48,7 +48,7 @@ def _verdict(question: Question, right: bool, note: str = "") -> Grade:
     if right:
         feedback = "Correct!" + (f" {note}" if note else "")
     else:
-        feedback = f"Not quite. The answer is {quoted(question.answer_text)}."
+        feedback = f"Not quite. The answer is {quoted(question.answer_text.removesuffix('.'))}."
     return Grade(right, 1.0 if right else 0.0, feedback)
 
 

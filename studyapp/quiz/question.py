@@ -98,3 +98,29 @@ class Question:
         data["explanation"] = self.explanation
         data["source"] = self.source
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Question:
+        """The question that `to_json` printed (to resume a saved quiz)."""
+        item_ids = data["item_ids"] if "item_ids" in data else [data["item_id"]]
+        terms = tuple(data.get("terms", ()))
+        answer = data["answer"]
+        if data["type"] == "matching":
+            answer = tuple(definition for _, definition in answer)
+        elif isinstance(answer, list):
+            answer = tuple(answer)
+        options = data["options"]
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            topic=data["topic"],
+            item_ids=tuple(item_ids),
+            lesson_id=data["lesson_id"],
+            prompt=data["prompt"],
+            options=tuple(options) if options is not None else None,
+            answer=answer,
+            explanation=data["explanation"],
+            source=data["source"],
+            terms=terms,
+            accepted=tuple(data.get("accepted", ())),
+        )

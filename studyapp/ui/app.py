@@ -67,6 +67,8 @@ def run(content: Path, db: str | None) -> int:
         return 2
     window = MainWindow(service, QSettings())
     window.show()
+    if service.notice:
+        QMessageBox.warning(window, "Your progress database", service.notice)
     code = app.exec()
     service.close()
     return code

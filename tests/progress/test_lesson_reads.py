@@ -60,6 +60,6 @@ def test_a_folder_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_text("these are my notes, not a database\n" * 50)
-    with pytest.raises(StoreError, match="cannot use this progress database"):
+    with pytest.raises(StoreError, match="is not a StudyApp progress database"):
         StudyService.open(CONTENT, str(path))
     assert path.read_text().startswith("these are my notes")

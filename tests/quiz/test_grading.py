@@ -75,7 +75,7 @@ def test_multiple_choice_right_and_wrong() -> None:
     wrong = next(o for o in q.options if o != q.answer)
     result = grade(q, wrong)
     assert not result.correct
-    assert str(q.answer) in result.feedback
+    assert str(q.answer).removesuffix(".") in result.feedback
 
 
 def test_ordering_gives_the_share_of_pairs_right_and_names_the_misplaced() -> None:

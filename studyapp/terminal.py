@@ -1,0 +1,155 @@
+"""The quiz and the statistics in a terminal: plain text in, plain text out.
+
+Works with a person at the keyboard and with answers piped in, one line per question.
+"""
+
+from __future__ import annotations
+
+import string
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from studyapp.progress import Stats
+from studyapp.quiz import FALSE, TRUE, Question, Response
+from studyapp.service import QuizRun, StudyService
+
+LETTERS = string.ascii_lowercase
+
+
+class Stop(Exception):
+    """The learner ended the quiz (end of input or Ctrl+C)."""
+
+
+def run_quiz(service: StudyService, run: QuizRun, read: TextIO, write: TextIO) -> int:
+    """Ask every remaining question; each answer is saved as it is given. Returns answers."""
+
+    def out(text: str = "") -> None:
+        print(text, file=write, flush=True)
+
+    course = service.course(run.course_id)
+    total = len(run.questions)
+    score, given = 0.0, 0
+    try:
+        for question in run.remaining:
+            number = run.questions.index(question) + 1
+            lesson = course.lesson(question.lesson_id)
+            out(f"\nQuestion {number} of {total} · {lesson.title}")
+            out(question.prompt)
+            show_choices(question, out)
+            started = time.monotonic()
+            response = ask(question, read, out)
+            outcome = service.answer(run, question, response, seconds=time.monotonic() - started)
+            given += 1
+            score += outcome.grade.score
+            mark = "✓" if outcome.grade.correct else "✗"
+            out(f"{mark} {outcome.grade.feedback}")
+            out(question.explanation)
+        service.finish_quiz(run)
+        out(f"\nDone: {score:g} of {given} right ({round(100 * score / max(given, 1))}%).")
+    except (Stop, KeyboardInterrupt):
+        out(f"\nQuiz stopped. {given} answer{'s' if given != 1 else ''} saved.")
+    return given
+
+
+def show_choices(question: Question, out: Callable[[str], None]) -> None:
+    if question.type == "matching":
+        for n, term in enumerate(question.terms, 1):
+            out(f"  {n}) {term}")
+        assert question.options is not None
+        for letter, definition in zip(LETTERS, question.options, strict=False):
+            out(f"  {letter}) {definition}")
+        out("Pair each number with a letter, like: 1b 2a 3d 4c")
+    elif question.type == "event_order":
+        assert question.options is not None
+        for n, option in enumerate(question.options, 1):
+            out(f"  {n}) {option}")
+        out("Type the numbers in order, earliest first, like: 3 1 2")
+    elif question.type == "cloze":
+        out("Type the missing words:")
+    elif question.options is not None:
+        for n, option in enumerate(question.options, 1):
+            out(f"  {n}) {option}")
+        if question.type == "true_false":
+            out("Type t or f (or 1 or 2):")
+
+
+def ask(question: Question, read: TextIO, out: Callable[[str], None]) -> Response:
+    """Read lines until one is a usable answer to the question."""
+    while True:
+        line = read.readline()
+        if not line:
+            raise Stop
+        response, problem = parse(question, line.strip())
+        if response is not None:
+            return response
+        out(problem)
+
+
+def parse(question: Question, text: str) -> tuple[Response | None, str]:
+    """The answer a line of text gives, or None and what is wrong with it."""
+    options = list(question.options or ())
+    if question.type == "cloze":
+        return (text, "") if text else (None, "Type the missing words (or end the input to stop).")
+    if question.type == "event_order":
+        numbers = text.replace(",", " ").split()
+        wanted = [str(n) for n in range(1, len(options) + 1)]
+        if sorted(numbers) != sorted(wanted):
+            return None, f"Type each number from 1 to {len(options)} once, earliest first."
+        return [options[int(n) - 1] for n in numbers], ""
+    if question.type == "matching":
+        pairs = text.replace(",", " ").split()
+        terms = question.terms
+        letters = LETTERS[: len(options)]
+        valid = all(len(p) == 2 and p[0].isdigit() and p[1] in letters for p in pairs)
+        numbers = sorted(p[0] for p in pairs)
+        if not valid or numbers != [str(n) for n in range(1, len(terms) + 1)]:
+            return (
+                None,
+                f"Pair each number 1-{len(terms)} with a letter a-{letters[-1]}, like 1b 2a.",
+            )
+        return [(terms[int(p[0]) - 1], options[letters.index(p[1])]) for p in pairs], ""
+    if question.type == "true_false":
+        key = text.casefold()
+        if key in ("t", "true", "1"):
+            return TRUE, ""
+        if key in ("f", "false", "2"):
+            return FALSE, ""
+        return None, "Type t for true or f for false."
+    if text.isdigit() and 1 <= int(text) <= len(options):
+        return options[int(text) - 1], ""
+    matches = [o for o in options if o.casefold() == text.casefold()]
+    if matches:
+        return matches[0], ""
+    return None, f"Type a number from 1 to {len(options)}."
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(100 * value)}%"
+
+
+def format_stats(stats: Stats, title: str) -> str:
+    lines = [
+        f"{stats.course_id}: {title}",
+        f"Answers: {stats.answers} · accuracy {_percent(stats.accuracy)} · "
+        f"due now: {stats.due} · streak: {stats.streak_days} day"
+        f"{'s' if stats.streak_days != 1 else ''} · mastery {_percent(stats.mastery)}",
+        "",
+        "Lessons (read, mastery, answers):",
+    ]
+    width = max(len(lesson.title) for lesson in stats.lessons)
+    for n, lesson in enumerate(stats.lessons, 1):
+        bar = "█" * round(lesson.mastery * 10) + "░" * (10 - round(lesson.mastery * 10))
+        read = "read" if lesson.read else "    "
+        lines.append(
+            f"  {n}. {lesson.title:<{width}}  {read}  {bar} {_percent(lesson.mastery):>4}  "
+            f"{lesson.answered} answered, {_percent(lesson.accuracy)} right"
+        )
+    topics = " · ".join(f"{t.topic}s {_percent(t.accuracy)} ({t.answered})" for t in stats.topics)
+    lines += ["", f"By topic: {topics}"]
+    if stats.weakest:
+        lines += ["", "Weakest items:"]
+        lines += [f"  {_percent(w.mastery):>4}  {w.label} ({w.lesson_id})" for w in stats.weakest]
+    coming = ", ".join(f"{d.day[5:]}: {d.answers}" for d in stats.forecast if d.answers)
+    lines += ["", f"Due in the next 14 days: {coming or 'nothing'}"]
+    return "\n".join(lines)

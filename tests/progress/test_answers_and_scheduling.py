@@ -1,0 +1,200 @@
+"""Answers, FSRS scheduling, review and resume, through StudyService on a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fsrs import Rating
+
+from studyapp.progress import rating_for
+from studyapp.quiz import FALSE, TRUE, Question
+from studyapp.service import QuizRun, StudyService
+from tests.conftest import CONTENT
+
+T0 = dt.datetime(2026, 3, 2, 9, 0)  # UTC
+
+
+def right(q: Question) -> object:
+    if q.type == "event_order":
+        return list(q.answer)
+    if q.type == "matching":
+        return list(q.pairs)
+    return str(q.answer)
+
+
+def wrong(q: Question) -> object:
+    if q.type == "cloze":
+        return "no idea"
+    if q.type == "true_false":
+        return FALSE if q.answer == TRUE else TRUE
+    if q.type == "event_order":
+        return list(q.answer)[::-1]
+    if q.type == "matching":
+        terms, definitions = zip(*q.pairs, strict=True)
+        return list(zip(terms, definitions[1:] + definitions[:1], strict=True))
+    assert q.options is not None
+    return next(o for o in q.options if o != q.answer)
+
+
+def answers_in(db: Path) -> int:
+    with sqlite3.connect(db) as connection:
+        return int(connection.execute("SELECT count(*) FROM answers").fetchone()[0])
+
+
+@pytest.mark.parametrize(
+    ("item_right", "score", "seconds", "kind", "first", "expected"),
+    [
+        (True, 1.0, 5, "concept_definition", True, Rating.Good),
+        (True, 1.0, 60, "concept_definition", True, Rating.Hard),  # slow
+        (True, 1.0, 50, "matching", True, Rating.Good),  # matching takes longer
+        (True, 0.75, 20, "matching", True, Rating.Hard),  # partly right
+        (True, 1.0, 5, "cloze", False, Rating.Hard),  # a retry
+        (False, 0.0, 5, "cloze", True, Rating.Again),
+        (False, 0.5, 20, "event_order", True, Rating.Again),  # this item was misplaced
+    ],
+)
+def test_the_rating_mapping(
+    item_right: bool, score: float, seconds: float, kind: str, first: bool, expected: Rating
+) -> None:
+    assert (
+        rating_for(
+            item_right=item_right,
+            score=score,
+            seconds=seconds,
+            question_type=kind,
+            first_try=first,
+        )
+        == expected
+    )
+
+
+def one_question(service: StudyService, kind: str, item_id: str) -> tuple[QuizRun, Question]:
+    for seed in range(100):
+        questions = service.quiz("nato-russia", count=300, types=[kind], seed=seed)
+        for q in questions:
+            if q.item_ids == (item_id,):
+                return service._save("quiz", "nato-russia", [], 1, seed, [q]), q
+    raise AssertionError("no such question")
+
+
+def test_due_dates_move_as_the_mapping_says(service: StudyService) -> None:
+    run, q = one_question(service, "concept_definition", "concept:deterrence")
+    good = service.answer(run, q, right(q), seconds=4, now=T0).due["concept:deterrence"]
+    run2, q2 = one_question(service, "concept_definition", "concept:red-line")
+    again = service.answer(run2, q2, wrong(q2), seconds=4, now=T0).due["concept:red-line"]
+    run3, q3 = one_question(service, "concept_definition", "concept:sovereignty")
+    hard = service.answer(run3, q3, right(q3), seconds=90, now=T0).due["concept:sovereignty"]
+    assert T0 < again < hard < good
+    # a second right answer once it is due moves it days ahead, not minutes
+    later = service.answer(run, q, right(q), seconds=4, now=good).due["concept:deterrence"]
+    assert later - good > dt.timedelta(days=1)
+
+
+def test_partial_order_reschedules_each_event_by_its_own_place(service: StudyService) -> None:
+    questions = service.quiz("nato-russia", count=50, types=["event_order"], seed=4)
+    q = questions[0]
+    run = service._save("quiz", "nato-russia", [], 1, 4, [q])
+    order = list(q.answer)
+    swapped = [order[1], order[0], *order[2:]]
+    due = service.answer(run, q, swapped, seconds=10, now=T0).due
+    first, second, *rest = q.item_ids
+    assert due[first] - T0 < dt.timedelta(hours=1) and due[second] - T0 < dt.timedelta(hours=1)
+    assert all(due[item] > due[first] for item in rest)
+
+
+def test_every_answer_is_kept_with_what_was_given(service: StudyService, db_path: Path) -> None:
+    run = service.start_quiz("nato-russia", count=8, seed=2, now=T0)
+    for q in run.questions:
+        service.answer(run, q, right(q), seconds=3.5, now=T0)
+    service.finish_quiz(run)
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT question_id, question_type, topic, item_ids, lesson_id, correct, score,"
+            " seconds, day, session_id FROM answers ORDER BY id"
+        ).fetchall()
+        [(finished,)] = connection.execute("SELECT finished_at FROM quiz_sessions").fetchall()
+    assert [r[0] for r in rows] == [q.id for q in run.questions]
+    assert all(r[5] == 1 and r[6] == 1.0 and r[7] == 3.5 for r in rows)
+    assert {r[8] for r in rows} == {"2026-03-02"}
+    assert {r[9] for r in rows} == {run.session_id}
+    assert finished is not None
+    assert rows[0][3].split() == list(run.questions[0].item_ids)
+
+
+def test_local_days_follow_the_learners_time_zone(service: StudyService, db_path: Path) -> None:
+    run, q = one_question(service, "cloze", "concept:deterrence")
+    late_evening_utc = dt.datetime(2026, 3, 2, 23, 30)  # already 3 March at UTC+2
+    service.answer(run, q, "deterrence", seconds=2, now=late_evening_utc)
+    with sqlite3.connect(db_path) as connection:
+        [(day,)] = connection.execute("SELECT day FROM answers").fetchall()
+    assert day == "2026-03-03"
+
+
+def test_review_asks_the_due_items_first(service: StudyService) -> None:
+    assert service.start_review("nato-russia", now=T0) is None
+    run = service.start_quiz("nato-russia", count=6, seed=8, now=T0)
+    for q in run.questions[:3]:
+        service.answer(run, q, wrong(q), seconds=3, now=T0)
+    an_hour_later = T0 + dt.timedelta(hours=1)
+    due = service.due_items("nato-russia", an_hour_later)
+    assert due and set(due) <= {i for q in run.questions[:3] for i in q.item_ids}
+    review = service.start_review("nato-russia", count=10, now=an_hour_later, seed=1)
+    assert review is not None and review.mode == "review"
+    tested = {i for q in review.questions for i in q.item_ids}
+    assert set(due) <= tested
+
+
+def test_a_normal_quiz_asks_weak_items_first(service: StudyService) -> None:
+    run, q = one_question(service, "concept_definition", "concept:near-abroad")
+    service.answer(run, q, wrong(q), seconds=3, now=T0)
+    assert service.weak_items("nato-russia", T0 + dt.timedelta(days=1)) == ["concept:near-abroad"]
+    quiz = service.start_quiz("nato-russia", count=4, seed=5, now=T0 + dt.timedelta(days=1))
+    assert "concept:near-abroad" in {i for q in quiz.questions for i in q.item_ids}
+
+
+def test_an_unfinished_quiz_can_be_resumed(db_path: Path) -> None:
+    first = StudyService.open(CONTENT, str(db_path))
+    run = first.start_quiz("nato-russia", count=5, seed=9)
+    for q in run.questions[:2]:
+        first.answer(run, q, right(q), seconds=2)
+    first.close()  # the window closed mid-quiz
+
+    second = StudyService.open(CONTENT, str(db_path))
+    resumed = second.unfinished_quiz("nato-russia")
+    assert resumed is not None
+    assert [q.to_json() for q in resumed.questions] == [q.to_json() for q in run.questions]
+    assert resumed.remaining == run.questions[2:]
+    second.finish_quiz(resumed)  # abandoned: what was answered stays
+    assert second.unfinished_quiz("nato-russia") is None
+    assert answers_in(db_path) == 2
+    second.close()
+
+
+def test_two_windows_on_one_database_both_keep_working(db_path: Path) -> None:
+    one = StudyService.open(CONTENT, str(db_path))
+    two = StudyService.open(CONTENT, str(db_path))
+    run_one = one.start_quiz("nato-russia", count=6, seed=1)
+    run_two = two.start_quiz("nato-russia", count=6, seed=2)
+    for a, b in zip(run_one.questions, run_two.questions, strict=True):
+        one.answer(run_one, a, right(a), seconds=1)
+        two.answer(run_two, b, wrong(b), seconds=1)
+    assert one.stats("nato-russia").answers == 12 == two.stats("nato-russia").answers
+    one.close()
+    two.close()
+
+
+def test_desired_retention_is_kept_per_profile(db_path: Path) -> None:
+    ana = StudyService.open(CONTENT, str(db_path), profile="Ana")
+    ana.set_desired_retention(0.95)
+    with pytest.raises(ValueError, match=r"between 0\.70 and 0\.99"):
+        ana.set_desired_retention(1.5)
+    ana.close()
+    again = StudyService.open(CONTENT, str(db_path), profile="Ana")
+    assert again.store.scheduling.scheduler.desired_retention == 0.95
+    ben = StudyService.open(CONTENT, str(db_path), profile="Ben")
+    assert ben.store.scheduling.scheduler.desired_retention == 0.9
+    again.close()
+    ben.close()
