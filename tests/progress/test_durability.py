@@ -233,3 +233,39 @@ def test_a_bad_database_path_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().endswith("is a folder, not a progress database file")
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_stops_the_quiz_and_keeps_the_answers(db_path: Path) -> None:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "quiz",
+            "--course",
+            "nato-russia",
+            "--count",
+            "6",
+            "--seed",
+            "5",
+            "--types",
+            "true_false",
+            "--db",
+            str(db_path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    process.stdin.write("t\n")
+    process.stdin.flush()
+    deadline = time.monotonic() + 30
+    while _safe_count(db_path) < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "Quiz stopped. 1 answer saved." in out
+    assert "Traceback" not in err
+    assert count(db_path, "answers") == 1
