@@ -23,6 +23,7 @@ from studyapp.progress import (
     rating_for,
 )
 from studyapp.progress.repository import utcnow
+from studyapp.progress.stats import item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
@@ -34,6 +35,7 @@ class LessonState:
 
     lesson_id: str
     read: bool
+    mastery: float = 0.0  # mean chance of recalling its items in a week; unseen count 0
 
 
 @dataclass
@@ -123,10 +125,15 @@ class StudyService:
 
     # --- reading -----------------------------------------------------------------------
 
-    def lesson_states(self, course_id: str) -> list[LessonState]:
+    def lesson_states(self, course_id: str, now: dt.datetime | None = None) -> list[LessonState]:
+        course = self.course(course_id)
         read = self.store.read_lessons(course_id)
-        lessons = self.course(course_id).lessons
-        return [LessonState(lesson.id, lesson.id in read) for lesson in lessons]
+        cards = self.store.cards(course_id)
+        mastery = lesson_mastery(course, cards, item_mastery(self.store, cards, now or utcnow()))
+        return [
+            LessonState(lesson.id, lesson.id in read, mastery[lesson.id][1])
+            for lesson in course.lessons
+        ]
 
     def record_reading(
         self, course_id: str, lesson_id: str, *, seconds: int, finished: bool
@@ -134,7 +141,8 @@ class StudyService:
         """Keep a sitting with a lesson; returns the lesson's new state for the list."""
         self.course(course_id).lesson(lesson_id)  # an unknown lesson is an error, not a row
         self.store.record_reading(course_id, lesson_id, seconds=seconds, finished=finished)
-        return LessonState(lesson_id, lesson_id in self.store.read_lessons(course_id))
+        states = self.lesson_states(course_id)
+        return next(state for state in states if state.lesson_id == lesson_id)
 
     # --- quizzes -----------------------------------------------------------------------
 
@@ -155,12 +163,7 @@ class StudyService:
 
     def weak_items(self, course_id: str, now: dt.datetime | None = None) -> list[str]:
         """Items this learner has seen but is unsure of, weakest first."""
-        moment = now or utcnow()
-        scheduling = self.store.scheduling
-        mastery = {
-            card.item_id: scheduling.mastery(card.card, moment)
-            for card in self.store.cards(course_id)
-        }
+        mastery = item_mastery(self.store, self.store.cards(course_id), now or utcnow())
         return sorted((i for i, m in mastery.items() if m < WEAK_MASTERY), key=mastery.__getitem__)
 
     def due_items(self, course_id: str, now: dt.datetime | None = None) -> list[str]:
@@ -290,12 +293,41 @@ class StudyService:
         """End a quiz, answered in full or abandoned; what was answered stays."""
         self.store.finish_session(run.session_id)
 
+    # --- profiles ----------------------------------------------------------------------
+
+    @property
+    def profile(self) -> str:
+        return self.store.profile_name
+
+    def profiles(self) -> list[str]:
+        return self.store.profile_names()
+
+    def switch_profile(self, name: str) -> None:
+        """Study as another learner (created on first use) in the same database."""
+        name = _profile_name(name)
+        fuzz = self.store.scheduling.scheduler.enable_fuzzing
+        self._store = ProgressStore(self.store.engine, name, fuzz=fuzz)
+
+    def rename_profile(self, new_name: str) -> None:
+        self.store.rename_profile(_profile_name(new_name))
+
     # --- statistics --------------------------------------------------------------------
 
     def stats(self, course_id: str, now: dt.datetime | None = None) -> Stats:
         return compute(self.store, self.course(course_id), now=now or utcnow(), tz=self.tz)
 
+    @property
+    def desired_retention(self) -> float:
+        return self.store.desired_retention
+
     def set_desired_retention(self, retention: float) -> None:
         if not 0.7 <= retention <= 0.99:
             raise ValueError("desired retention must be between 0.70 and 0.99")
         self.store.set_desired_retention(retention)
+
+
+def _profile_name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean or len(clean) > 80:
+        raise ValueError("a profile name needs 1 to 80 characters")
+    return clean

@@ -96,6 +96,24 @@ class ProgressStore:
 
     # --- profiles ----------------------------------------------------------------------
 
+    def profile_names(self) -> list[str]:
+        with self.session() as session:
+            return list(session.scalars(select(Profile.name).order_by(Profile.name)))
+
+    def rename_profile(self, new_name: str) -> None:
+        with self._sessions.begin() as session:
+            taken = session.scalar(select(Profile.id).where(Profile.name == new_name))
+            if taken is not None and taken != self.profile_id:
+                raise ValueError(f"there is already a profile called '{new_name}'")
+            session.execute(
+                update(Profile).where(Profile.id == self.profile_id).values(name=new_name)
+            )
+        self.profile_name = new_name
+
+    @property
+    def desired_retention(self) -> float:
+        return float(self.scheduling.scheduler.desired_retention)
+
     def set_desired_retention(self, retention: float) -> None:
         with self._sessions.begin() as session:
             session.execute(

@@ -12,7 +12,7 @@ from sqlalchemy.sql.functions import coalesce
 
 from studyapp.content import Course
 from studyapp.progress.models import Answer
-from studyapp.progress.repository import ProgressStore, local_day
+from studyapp.progress.repository import CardRow, ProgressStore, local_day
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 14
@@ -129,24 +129,21 @@ def compute(
         )
 
     cards = store.cards(course.id)
-    recall = {c.item_id: store.scheduling.mastery(c.card, now) for c in cards}
-    seen_by_lesson: dict[str, list[float]] = {}
-    for card in cards:
-        seen_by_lesson.setdefault(card.lesson_id, []).append(recall[card.item_id])
+    recall = item_mastery(store, cards, now)
+    by_lesson_mastery = lesson_mastery(course, cards, recall)
     read = store.read_lessons(course.id)
     lessons = []
     for lesson in course.lessons:
-        items = len(course.items_in(lesson.id))
-        seen = seen_by_lesson.get(lesson.id, [])
+        seen, mastery = by_lesson_mastery[lesson.id]
         answered, correct = by_lesson.get(lesson.id, (0, 0))
         lessons.append(
             LessonStats(
                 id=lesson.id,
                 title=lesson.title,
                 read=lesson.id in read,
-                items=items,
-                items_seen=len(seen),
-                mastery=round(sum(seen) / items, 4) if items else 0.0,
+                items=len(course.items_in(lesson.id)),
+                items_seen=seen,
+                mastery=mastery,
                 answered=answered,
                 correct=correct,
                 accuracy=_accuracy(correct, answered),
@@ -195,6 +192,27 @@ def compute(
         forecast=[DayCount(day, count, 0) for day, count in forecast_counts.items()],
         mastery=round(sum(recall.values()) / all_items, 4) if all_items else 0.0,
     )
+
+
+def item_mastery(store: ProgressStore, cards: list[CardRow], now: dt.datetime) -> dict[str, float]:
+    """Each answered item's mastery: its chance of being recalled a week from now."""
+    return {card.item_id: store.scheduling.mastery(card.card, now) for card in cards}
+
+
+def lesson_mastery(
+    course: Course, cards: list[CardRow], mastery: dict[str, float]
+) -> dict[str, tuple[int, float]]:
+    """Per lesson: items seen, and the mean mastery over all its items (unseen count 0)."""
+    seen: dict[str, list[float]] = {lesson.id: [] for lesson in course.lessons}
+    for card in cards:
+        if card.lesson_id in seen:
+            seen[card.lesson_id].append(mastery[card.item_id])
+    result = {}
+    for lesson in course.lessons:
+        items = len(course.items_in(lesson.id))
+        values = seen[lesson.id]
+        result[lesson.id] = (len(values), round(sum(values) / items, 4) if items else 0.0)
+    return result
 
 
 def _streak(days_descending: Any, today: dt.date) -> int:
