@@ -78,6 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="print your progress")
     stats.add_argument("--course", default=None, metavar="ID", help="default: the first course")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
+    shots = commands.add_parser(
+        "screenshots", parents=[common], help="render every screen to PNG (light and dark)"
+    )
+    shots.add_argument("out_dir", type=Path, metavar="OUT_DIR")
     read = commands.add_parser("read", parents=[common], help="mark a lesson as read")
     read.add_argument("lesson", metavar="LESSON_ID")
     read.add_argument("--course", default=None, metavar="ID", help="needed if ids repeat")
@@ -91,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile = getattr(args, "profile", "default")
     if args.command == "check":
         return check(content)
+    if args.command == "screenshots":
+        return screenshots(content, args.out_dir)
     if args.command in ("quiz", "stats", "read"):
         if not content.is_dir():
             return _fail(f"{content}: no such content folder")
@@ -240,6 +246,18 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
     service.record_reading(owners[0], args.lesson, seconds=0, finished=True)
     title = service.course(owners[0]).lesson(args.lesson).title
     print(f"Marked as read: {title}")
+    return EXIT_OK
+
+
+def screenshots(content: Path, out_dir: Path) -> int:
+    """Render the screens offscreen against a throw-away demo database."""
+    if not content.is_dir():
+        return _fail(f"{content}: no such content folder")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from studyapp.ui.screenshots import render_screens
+
+    written = render_screens(out_dir, content)
+    print(f"Wrote {len(written)} screenshots to {out_dir}")
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Integer, func, select
 from sqlalchemy.sql.functions import coalesce
 
-from studyapp.content import Course
+from studyapp.content import Claim, Course, Item
 from studyapp.progress.models import Answer
 from studyapp.progress.repository import CardRow, ProgressStore, local_day
 
@@ -153,7 +153,7 @@ def compute(
     for topic in ("event", "perspective", "concept"):
         answered, correct = by_topic.get(topic, (0, 0))
         topics.append(TopicStats(topic, answered, correct, _accuracy(correct, answered)))
-    labels = {item.id: item.label for item in course.items}
+    labels = {item.id: _label(item) for item in course.items}
     ranked = sorted(cards, key=lambda c: (recall[c.item_id], -c.lapses, c.item_id))
     weakest = [
         WeakItem(
@@ -192,6 +192,11 @@ def compute(
         forecast=[DayCount(day, count, 0) for day, count in forecast_counts.items()],
         mastery=round(sum(recall.values()) / all_items, 4) if all_items else 0.0,
     )
+
+
+def _label(item: Item) -> str:
+    """An item as a list shows it: a claim says whose view it is."""
+    return f"{item.actor}: {item.statement}" if isinstance(item, Claim) else item.label
 
 
 def item_mastery(store: ProgressStore, cards: list[CardRow], now: dt.datetime) -> dict[str, float]:

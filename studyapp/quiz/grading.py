@@ -103,10 +103,7 @@ def _grade_order(question: Question, response: list[str]) -> Grade:
     )
     if not misplaced:
         return Grade(True, 1.0, "Correct! That is the order.")
-    feedback = (
-        f"Partly right: {right_pairs} of {len(pairs)} pairs in the right order. "
-        f"The order is: {question.answer_text}."
-    )
+    feedback = f"{right_pairs} of {len(pairs)} pairs of events are in the right order."
     return Grade(False, score, feedback, misplaced)
 
 

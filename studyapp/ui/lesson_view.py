@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from studyapp.content import Course, Lesson, TermMatch, find_terms
+from studyapp.service import LessonState
 from studyapp.ui.qt import (
     QApplication,
     QColor,
@@ -124,9 +125,10 @@ class LessonList(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.currentItemChanged.connect(self._on_current)
 
-    def show_lessons(self, course: Course, read: set[str]) -> None:
+    def show_lessons(self, course: Course, states: list[LessonState]) -> None:
         self.blockSignals(True)
         self.clear()
+        by_id = {state.lesson_id: state for state in states}
         for lesson in course.lessons:
             item = QListWidgetItem(f"{lesson.number}. {lesson.title}")
             item.setData(LESSON_ID_ROLE, lesson.id)
@@ -135,14 +137,16 @@ class LessonList(QListWidget):
                 f"Lesson {lesson.number} of {len(course.lessons)} · {plural(count, 'key item')}"
             )
             self.addItem(item)
-            self._mark(item, lesson.id in read)
+            self._mark(item, by_id.get(lesson.id, LessonState(lesson.id, False)))
         self.blockSignals(False)
 
-    def _mark(self, item: QListWidgetItem, read: bool) -> None:
-        item.setData(STATE_ROLE, "✓ Read" if read else "Not read yet")
-        item.setData(READ_ROLE, read)
-        state = "read" if read else "not read yet"
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {state}")
+    def _mark(self, item: QListWidgetItem, state: LessonState) -> None:
+        words = "✓ Read" if state.read else "Not read yet"
+        if state.mastery > 0:
+            words += f" · mastery {round(100 * state.mastery)}%"
+        item.setData(STATE_ROLE, words)
+        item.setData(READ_ROLE, state.read)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {words.strip('✓ ')}")
 
     def _item(self, lesson_id: str) -> QListWidgetItem | None:
         for row in range(self.count()):
@@ -150,10 +154,10 @@ class LessonList(QListWidget):
                 return self.item(row)
         return None
 
-    def mark(self, lesson_id: str, read: bool) -> None:
-        item = self._item(lesson_id)
+    def mark(self, state: LessonState) -> None:
+        item = self._item(state.lesson_id)
         if item is not None:
-            self._mark(item, read)
+            self._mark(item, state)
 
     def is_read(self, lesson_id: str) -> bool:
         item = self._item(lesson_id)
@@ -191,6 +195,10 @@ class ReaderText(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.viewport().setMouseTracking(True)
+        self.pinned: list[QTextEdit.ExtraSelection] = []  # the sentence "Show in lesson" marks
+
+    def show_selections(self, found: list[QTextEdit.ExtraSelection]) -> None:
+        self.setExtraSelections([*self.pinned, *found])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -279,7 +287,7 @@ class FindBar(QFrame):
 
     def close_bar(self) -> None:
         self.hide()
-        self.text.setExtraSelections([])
+        self.text.show_selections([])
         self.closed.emit()
 
     def search(self, needle: str) -> None:
@@ -323,7 +331,7 @@ class FindBar(QFrame):
                 fmt.setForeground(QColor(self.colors.accent_text if current else self.colors.text))
             selection.format = fmt
             selections.append(selection)
-        self.text.setExtraSelections(selections)
+        self.text.show_selections(selections)
         if self.current >= 0:
             shown = QTextCursor(self.matches[self.current])
             shown.clearSelection()
@@ -337,6 +345,7 @@ class LessonReader(QWidget):
     previous_requested = Signal()
     next_requested = Signal()
     reached_end = Signal()
+    quiz_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -352,6 +361,8 @@ class LessonReader(QWidget):
         self.previous_button.setToolTip("Previous lesson (Alt+Left)")
         self.next_button = QPushButton("Next →")
         self.next_button.setToolTip("Next lesson (Alt+Right)")
+        self.quiz_button = QPushButton("Quiz me on this lesson")
+        self.quiz_button.setToolTip("A quiz on this lesson's events, views and key terms")
         self.position = QLabel()
         self.position.setObjectName("muted")
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -359,6 +370,7 @@ class LessonReader(QWidget):
         footer.setContentsMargins(12, 8, 12, 10)
         footer.addWidget(self.previous_button)
         footer.addWidget(self.position, 1)
+        footer.addWidget(self.quiz_button)
         footer.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -368,12 +380,14 @@ class LessonReader(QWidget):
         layout.addLayout(footer)
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
+        self.quiz_button.clicked.connect(self.quiz_requested)
         bar = self.text.verticalScrollBar()
         bar.valueChanged.connect(self._check_end)
         bar.rangeChanged.connect(lambda *_: self._check_end())
 
     def show_lesson(self, course: Course, lesson: Lesson, *, read: bool) -> None:
         self.course, self.lesson, self.read = course, lesson, read
+        self.text.pinned = []
         self.rebuild()
         self.text.verticalScrollBar().setValue(0)
         total = len(course.lessons)
@@ -456,6 +470,31 @@ class LessonReader(QWidget):
         fmt.setToolTip(f"<b>{escape(concept.term)}</b><br>{escape(concept.definition)}")
         fmt.setProperty(QTextFormat.Property.UserProperty, concept.id)
         return fmt
+
+    def highlight(self, sentence: str) -> bool:
+        """Mark a sentence of the lesson and scroll it into view; False if it is not there."""
+        found = self.text.document().find(sentence, 0, QTextDocument.FindFlag.FindCaseSensitively)
+        if found.isNull():
+            return False
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = found
+        fmt = QTextCharFormat()
+        if self.colors is not None:
+            fmt.setBackground(QColor(self.colors.find))
+            fmt.setForeground(QColor(self.colors.text))
+        selection.format = fmt
+        self.text.pinned = [selection]
+        self.text.show_selections([])
+        self.text.fit_column()
+        bar = self.text.verticalScrollBar()
+        start = QTextCursor(found)
+        start.setPosition(found.selectionStart())
+        top = self.text.cursorRect(start).top() + bar.value()
+        bar.setValue(max(0, top - self.text.viewport().height() // 4))
+        return True
+
+    def highlighted(self) -> str:
+        return self.text.pinned[0].cursor.selectedText() if self.text.pinned else ""
 
     def key_terms_shown(self) -> list[tuple[str, str]]:
         """(text, concept id) of every highlighted term, in reading order."""

@@ -1,7 +1,8 @@
-"""The main window: side bar, lessons page, menus, shortcuts and remembered settings."""
+"""The main window: side bar, the four screens, menus, shortcuts and remembered settings."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from functools import partial
@@ -18,10 +19,12 @@ from studyapp.ui.qt import (
     QCloseEvent,
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QKeySequence,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSettings,
@@ -31,26 +34,50 @@ from studyapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from studyapp.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, SettingsDialog
+from studyapp.ui.quiz_view import QuizPage, saved_length, saved_types
+from studyapp.ui.review_view import ReviewPage
+from studyapp.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, Preferences, SettingsDialog
 
 MIN_SITTING_SECONDS = 2.0  # a glance while flicking through lessons is not a sitting
+LESSONS, QUIZ, REVIEW, PROGRESS = range(4)
+SECTIONS = ("Lessons", "Quiz", "Review", "Progress")
+SECTION_TIPS = (
+    "Read the course's lessons (Ctrl+1)",
+    "Take a quiz on the lessons you choose (Ctrl+2)",
+    "Review the items that are due (Ctrl+3)",
+    "Your mastery, accuracy and study days (Ctrl+4)",
+)
 HELP_TEXT = """
-<h3>Reading lessons</h3>
+<h3>Reading</h3>
 <p>Pick a lesson on the left. Underlined words are key terms: rest the mouse on one to see
 its definition. A lesson counts as read once you have reached its end.</p>
+<h3>Quizzes and reviews</h3>
+<p>Answer with the mouse or the keyboard: number keys pick an option, T and F answer true or
+false, Enter checks a typed answer, Alt+Up/Down moves an event when ordering, and numbers then
+letters pair terms with definitions. Enter or Space goes on. Every answer is saved at once;
+items come back in Review when they are about to fade.</p>
 <h3>Keyboard</h3>
 <table cellpadding="3">
+<tr><td><b>Ctrl+1 … Ctrl+4</b></td><td>Lessons, Quiz, Review, Progress</td></tr>
 <tr><td><b>Alt+Right</b> / <b>Alt+Left</b></td><td>next / previous lesson</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>find in the lesson (Enter: next match, Esc: close)</td></tr>
 <tr><td><b>Ctrl+=</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td>
     <td>larger / smaller / default text</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>settings</td></tr>
+<tr><td><b>F1</b></td><td>this help</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
 </table>
 <h3>From the terminal</h3>
-<p><code>python main.py check</code> checks every course; <code>python main.py --help</code>
-lists the other commands.</p>
+<p><code>python main.py --help</code> lists the terminal commands: check, quiz, stats, read.</p>
 """
+
+
+def _setting_int(settings: QSettings, key: str, default: int) -> int:
+    """An integer setting; a value that is not one falls back to the default."""
+    try:
+        return int(str(settings.value(key, default)))
+    except ValueError:
+        return default
 
 
 class MainWindow(QMainWindow):
@@ -63,16 +90,26 @@ class MainWindow(QMainWindow):
         self.opened_at = time.monotonic()
         self.saw_end = False
         self.default_text_size = QApplication.font().pointSize()
+        self.progress_page: QWidget | None = None  # built on the first visit: charts load slowly
         self.setWindowTitle("StudyApp")
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(760, 520)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Sections")
-        self.sidebar.addItem("Lessons")
-        self.sidebar.item(0).setToolTip("Read the course's lessons")
-        self.sidebar.setFixedWidth(170)
-        self.sidebar.setCurrentRow(0)
+        for name, tip in zip(SECTIONS, SECTION_TIPS, strict=True):
+            self.sidebar.addItem(name)
+            self.sidebar.item(self.sidebar.count() - 1).setToolTip(tip)
+        self.profile_label = QLabel()
+        self.profile_label.setObjectName("muted")
+        self.profile_label.setWordWrap(True)
+        side = QWidget()
+        side.setObjectName("sidePanel")
+        side.setFixedWidth(180)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 8)
+        column.addWidget(self.sidebar, 1)
+        column.addWidget(self.profile_label)
 
         self.course_picker = QComboBox()
         self.course_picker.setToolTip("The course to study")
@@ -85,30 +122,44 @@ class MainWindow(QMainWindow):
         self.banner_details.setToolTip("What is wrong in the courses that could not be opened")
         self.lesson_list = LessonList()
         self.reader = LessonReader()
+        self.quiz_page = QuizPage(service, settings)
+        self.review_page = ReviewPage()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._lessons_page())
+        self.pages.addWidget(self.quiz_page)
+        self.pages.addWidget(self.review_page)
+        self.progress_placeholder = QWidget()  # the progress screen replaces it when first shown
+        self.pages.addWidget(self.progress_placeholder)
 
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.sidebar)
+        row.addWidget(side)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
 
+        self.sidebar.currentRowChanged.connect(self._on_section)
         self.lesson_list.lesson_chosen.connect(self.open_lesson)
         self.reader.previous_requested.connect(self.previous_lesson)
         self.reader.next_requested.connect(self.next_lesson)
         self.reader.reached_end.connect(self._on_reached_end)
+        self.reader.quiz_requested.connect(self.quiz_on_lesson)
         self.course_picker.currentIndexChanged.connect(self._on_course_picked)
         self.banner_details.clicked.connect(self.show_course_problems)
+        self.quiz_page.show_in_lesson.connect(self.show_in_lesson)
+        self.quiz_page.progress_changed.connect(self.refresh_progress)
+        self.quiz_page.back_to_lessons.connect(lambda: self.go(LESSONS))
+        self.review_page.start_requested.connect(self.start_review)
+        self.review_page.quiz_requested.connect(lambda: self.go(QUIZ))
 
         self._apply_text_size(_setting_int(settings, "text_size", self.default_text_size))
         self.apply_theme(str(settings.value("theme", "system")))
         QApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._fill_courses()
         self._restore()
+        self.sidebar.setCurrentRow(LESSONS)
         self.lesson_list.setFocus()
 
     # --- building ----------------------------------------------------------------------
@@ -152,16 +203,27 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        settings = self._action("&Settings…", self.open_settings, "Ctrl+,", "Theme and text size")
+        file_menu.addAction(
+            self._action("&New quiz…", partial(self.go, QUIZ), "Ctrl+N", "Choose a new quiz")
+        )
+        file_menu.addAction(
+            self._action("Start &review", self.start_review, "Ctrl+R", "Review the due items")
+        )
+        file_menu.addSeparator()
+        self.profile_menu = file_menu.addMenu("&Profile")
+        self.profile_menu.aboutToShow.connect(self._fill_profile_menu)
+        settings = self._action("&Settings…", self.open_settings, "Ctrl+,", "Preferences")
         settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addAction(settings)
         file_menu.addSeparator()
-        quit_action = self._action("&Quit", self.close, keys.Quit, "Quit StudyApp")
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action = self._action("&Quit", self.close, "Ctrl+Q", "Quit StudyApp")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
         view = bar.addMenu("&View")
+        for index, name in enumerate(SECTIONS):
+            view.addAction(self._action(f"&{name}", partial(self.go, index), f"Ctrl+{index + 1}"))
+        view.addSeparator()
         theme_menu = view.addMenu("&Theme")
         self.theme_actions = QActionGroup(self)
         for choice in theme.THEME_CHOICES:
@@ -190,13 +252,88 @@ class MainWindow(QMainWindow):
         go.addAction(self.previous_action)
         go.addAction(self.next_action)
         go.addSeparator()
-        go.addAction(self._action("&Find in lesson…", self.reader.find_bar.open_bar, keys.Find))
+        go.addAction(self._action("&Find in lesson…", self.find_in_lesson, keys.Find))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("StudyApp &Help", self.show_help, keys.HelpContents))
         about = self._action("&About StudyApp", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
+
+    # --- sections ----------------------------------------------------------------------
+
+    def go(self, section: int) -> None:
+        self.sidebar.setCurrentRow(section)
+
+    def _on_section(self, section: int) -> None:
+        if section < 0:
+            return
+        if section == PROGRESS:
+            self._show_progress()
+        elif section == REVIEW:
+            self._show_review()
+        elif section == QUIZ:
+            self.quiz_page.show_setup()
+        self.pages.setCurrentIndex(section)
+
+    def quiz_on_lesson(self) -> None:
+        self.go(QUIZ)
+        self.quiz_page.show_setup(self.lesson_id)
+
+    def start_review(self) -> None:
+        if self.course is None:
+            return
+        run = self.service.start_review(self.course.id)
+        if run is None:
+            self.go(REVIEW)
+            return
+        self.go(QUIZ)
+        self.quiz_page.start(run)
+
+    def _show_review(self) -> None:
+        if self.course is None:
+            return
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        due = len(self.service.due_items(self.course.id, now))
+        next_due = self.service.next_due(self.course.id, now)
+        self.review_page.show_state(due, next_due, now, self.service.tz)
+
+    def _show_progress(self) -> None:
+        if self.course is None:
+            return
+        from studyapp.ui.progress_view import ProgressPage  # Qt Charts loads on first visit
+
+        if self.progress_page is None:
+            page = ProgressPage()
+            page.open_lesson.connect(self.open_lesson_from_elsewhere)
+            page.read_requested.connect(lambda: self.go(LESSONS))
+            page.quiz_requested.connect(lambda: self.go(QUIZ))
+            self.pages.insertWidget(PROGRESS, page)
+            self.pages.removeWidget(self.progress_placeholder)
+            self.progress_placeholder.deleteLater()
+            self.progress_page = page
+        assert isinstance(self.progress_page, ProgressPage)
+        stats = self.service.stats(self.course.id)
+        today = dt.date.today()
+        self.progress_page.show_stats(self.course, stats, today, self.colors)
+
+    def refresh_progress(self) -> None:
+        """After an answer: the review count and the lessons' mastery."""
+        if self.course is None:
+            return
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        due = len(self.service.due_items(self.course.id, now))
+        self.sidebar.item(REVIEW).setText(f"Review ({due})" if due else "Review")
+        for state in self.service.lesson_states(self.course.id):
+            self.lesson_list.mark(state)
+
+    def show_in_lesson(self, lesson_id: str, sentence: str) -> None:
+        self.open_lesson_from_elsewhere(lesson_id)
+        self.reader.highlight(sentence)
+
+    def open_lesson_from_elsewhere(self, lesson_id: str) -> None:
+        self.go(LESSONS)
+        self.open_lesson(lesson_id)
 
     # --- courses and lessons -----------------------------------------------------------
 
@@ -211,11 +348,8 @@ class MainWindow(QMainWindow):
         self.banner_details.setVisible(bool(broken))
         if broken:
             names = ", ".join(sorted(broken))
-            self.banner.setText(
-                f"{len(broken)} course folder could not be opened: {names}."
-                if len(broken) == 1
-                else f"{len(broken)} course folders could not be opened: {names}."
-            )
+            folders = "folder" if len(broken) == 1 else "folders"
+            self.banner.setText(f"{len(broken)} course {folders} could not be opened: {names}.")
         if not self.service.courses:
             self.reader.text.setPlainText(
                 "No course to show yet. Put a course folder in the content folder, "
@@ -224,9 +358,8 @@ class MainWindow(QMainWindow):
 
     def show_course_problems(self) -> None:
         lines = [str(p) for problems in self.service.broken_courses.values() for p in problems]
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Courses that could not be opened", "", parent=self
-        )
+        box = QMessageBox(QMessageBox.Icon.Warning, "Courses that could not be opened", "")
+        box.setParent(self, box.windowFlags())
         box.setText("These problems stop the courses below from opening. Fix them and restart.")
         box.setDetailedText("\n".join(lines))
         box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
@@ -240,11 +373,11 @@ class MainWindow(QMainWindow):
     def show_course(self, course_id: str, lesson_id: str | None = None) -> None:
         self._finish_sitting()
         self.course = self.service.course(course_id)
-        states = self.service.lesson_states(course_id)
-        self.lesson_list.show_lessons(self.course, {s.lesson_id for s in states if s.read})
+        self.lesson_list.show_lessons(self.course, self.service.lesson_states(course_id))
         self.lesson_id = None
         known = {lesson.id for lesson in self.course.lessons}
         self.lesson_list.select(lesson_id if lesson_id in known else self.course.lessons[0].id)
+        self.refresh_progress()
 
     def open_lesson(self, lesson_id: str) -> None:
         if self.course is None or lesson_id == self.lesson_id:
@@ -256,6 +389,7 @@ class MainWindow(QMainWindow):
         self.saw_end = False
         self.lesson_list.select(lesson_id)
         self.reader.show_lesson(self.course, lesson, read=self.lesson_list.is_read(lesson_id))
+        self.quiz_page.set_context(self.course, lesson_id)
         self.previous_action.setEnabled(lesson.number > 1)
         self.next_action.setEnabled(lesson.number < len(self.course.lessons))
         self.setWindowTitle(f"{lesson.title} — StudyApp")
@@ -265,6 +399,7 @@ class MainWindow(QMainWindow):
     def _step(self, offset: int) -> None:
         if self.course is None or self.lesson_id is None:
             return
+        self.go(LESSONS)
         number = self.course.lesson(self.lesson_id).number + offset
         if 1 <= number <= len(self.course.lessons):
             self.open_lesson(self.course.lessons[number - 1].id)
@@ -274,6 +409,10 @@ class MainWindow(QMainWindow):
 
     def previous_lesson(self) -> None:
         self._step(-1)
+
+    def find_in_lesson(self) -> None:
+        self.go(LESSONS)
+        self.reader.find_bar.open_bar()
 
     def _on_reached_end(self) -> None:
         self.saw_end = True
@@ -288,10 +427,60 @@ class MainWindow(QMainWindow):
         state = self.service.record_reading(
             self.course.id, self.lesson_id, seconds=round(seconds), finished=self.saw_end
         )
-        self.lesson_list.mark(state.lesson_id, state.read)
+        self.lesson_list.mark(state)
         if state.lesson_id == self.lesson_id:
             self.reader.set_read(state.read)
         self.opened_at = time.monotonic()
+
+    # --- profiles ----------------------------------------------------------------------
+
+    def _fill_profile_menu(self) -> None:
+        menu: QMenu = self.profile_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        for name in self.service.profiles():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == self.service.profile)
+            action.triggered.connect(partial(self.switch_profile, name))
+            group.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self._action("&New profile…", self.new_profile))
+        menu.addAction(self._action("&Rename profile…", self.rename_profile))
+
+    def switch_profile(self, name: str) -> None:
+        self._finish_sitting()
+        self.service.switch_profile(name)
+        self.settings.setValue("profile", name)
+        self._show_profile()
+        if self.course is not None:
+            self.show_course(self.course.id, self.lesson_id)
+        self.go(LESSONS)
+
+    def new_profile(self) -> None:
+        name, ok = QInputDialog.getText(self, "New profile", "Name of the new learner:")
+        if ok and name.strip():
+            if name.strip() in self.service.profiles():
+                QMessageBox.information(self, "New profile", f"'{name}' already exists.")
+                return
+            self.switch_profile(name)
+
+    def rename_profile(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, "Rename profile", "New name:", text=self.service.profile
+        )
+        if ok and name.strip():
+            try:
+                self.service.rename_profile(name)
+            except ValueError as error:
+                QMessageBox.warning(self, "Rename profile", str(error))
+                return
+            self.settings.setValue("profile", self.service.profile)
+            self._show_profile()
+
+    def _show_profile(self) -> None:
+        self.profile_label.setText(f"   Learner: {self.service.profile}")
+        self.profile_label.setToolTip("Switch or rename learners in File → Profile")
 
     # --- look and feel -----------------------------------------------------------------
 
@@ -307,6 +496,8 @@ class MainWindow(QMainWindow):
         for action in self.theme_actions.actions():
             action.setChecked(action.data() == choice)
         self.reader.set_colors(self.colors)
+        if self.pages.currentIndex() == PROGRESS:
+            self._show_progress()
 
     def _on_system_scheme(self) -> None:
         if self.theme_choice == "system":
@@ -333,14 +524,31 @@ class MainWindow(QMainWindow):
         self.reader.rebuild()
         return size
 
+    def preferences(self) -> Preferences:
+        return Preferences(
+            theme=self.theme_choice,
+            text_size=QApplication.font().pointSize(),
+            quiz_length=saved_length(self.settings),
+            quiz_types=saved_types(self.settings),
+            retention=self.service.desired_retention,
+        )
+
+    def apply_preferences(self, chosen: Preferences) -> None:
+        self.set_theme(chosen.theme)
+        self.set_text_size(chosen.text_size)
+        self.settings.setValue("quiz/length", chosen.quiz_length)
+        self.settings.setValue("quiz/types", ",".join(chosen.quiz_types))
+        if chosen.retention != self.service.desired_retention:
+            self.service.set_desired_retention(chosen.retention)
+
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.theme_choice, QApplication.font().pointSize(), self)
+        dialog = SettingsDialog(self.preferences(), self)
         if dialog.exec():
-            self.set_theme(dialog.chosen_theme())
-            self.set_text_size(dialog.chosen_text_size())
+            self.apply_preferences(dialog.chosen())
 
     def show_help(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "StudyApp Help", HELP_TEXT, parent=self)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "StudyApp Help", HELP_TEXT)
+        box.setParent(self, box.windowFlags())
         box.setTextFormat(Qt.TextFormat.RichText)
         box.exec()
 
@@ -350,7 +558,7 @@ class MainWindow(QMainWindow):
             "About StudyApp",
             f"<h3>StudyApp {__version__}</h3>"
             "<p>Read an article as lessons, take quizzes on it and watch your mastery grow.</p>"
-            "<p>Built with PySide6 (Qt), SQLAlchemy and PyYAML.</p>",
+            "<p>Spaced repetition by FSRS. Built with PySide6 (Qt), SQLAlchemy and PyYAML.</p>",
         )
 
     # --- remembering -------------------------------------------------------------------
@@ -364,6 +572,10 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        profile = str(self.settings.value("profile", "") or "")
+        if profile and profile != self.service.profile:
+            self.service.switch_profile(profile)
+        self._show_profile()
         if not self.service.courses:
             return
         course_id = str(self.settings.value("last_course", ""))
@@ -382,11 +594,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
-
-
-def _setting_int(settings: QSettings, key: str, default: int) -> int:
-    """An integer setting; a value that is not one falls back to the default."""
-    try:
-        return int(str(settings.value(key, default)))
-    except ValueError:
-        return default

@@ -1,16 +1,23 @@
-"""Settings (Ctrl+,): theme and text size, kept in QSettings."""
+"""Settings (Ctrl+,): look, text size, the default quiz, and how much to remember."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from studyapp.quiz import QUESTION_TYPES
 from studyapp.ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+from studyapp.ui.quiz_view import TYPE_LABELS
 from studyapp.ui.theme import THEME_CHOICES
 
 MIN_TEXT_SIZE = 8
@@ -18,35 +25,74 @@ MAX_TEXT_SIZE = 28
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
+@dataclass(frozen=True)
+class Preferences:
+    theme: str
+    text_size: int
+    quiz_length: int
+    quiz_types: list[str]
+    retention: float  # desired retention, kept per profile in the database
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, theme: str, text_size: int, parent: QWidget | None = None) -> None:
+    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(460)
         self.theme = QComboBox()
         for choice in THEME_CHOICES:
             self.theme.addItem(THEME_LABELS[choice], choice)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
         self.theme.setToolTip("Colours of the app; 'Follow the system' matches your desktop")
         self.text_size = QSpinBox()
         self.text_size.setRange(MIN_TEXT_SIZE, MAX_TEXT_SIZE)
-        self.text_size.setValue(text_size)
+        self.text_size.setValue(current.text_size)
         self.text_size.setSuffix(" pt")
         self.text_size.setToolTip("Size of all text; Ctrl+= and Ctrl+- change it anywhere")
+        self.length = QSpinBox()
+        self.length.setRange(1, 50)
+        self.length.setValue(current.quiz_length)
+        self.length.setSuffix(" questions")
+        self.length.setToolTip("How many questions a new quiz has at first")
+        self.types: dict[str, QCheckBox] = {}
+        type_grid = QGridLayout()
+        for index, name in enumerate(QUESTION_TYPES):
+            box = QCheckBox(TYPE_LABELS[name])
+            box.setChecked(name in current.quiz_types)
+            type_grid.addWidget(box, index // 2, index % 2)
+            self.types[name] = box
+        types = QWidget()
+        types.setLayout(type_grid)
+        self.retention = QDoubleSpinBox()
+        self.retention.setRange(0.70, 0.99)
+        self.retention.setSingleStep(0.01)
+        self.retention.setDecimals(2)
+        self.retention.setValue(current.retention)
+        self.retention.setToolTip(
+            "The chance of recalling an item that reviews aim for. Higher means more, "
+            "shorter-spaced reviews; 0.90 suits most learners."
+        )
         form = QFormLayout()
         form.addRow("&Theme:", self.theme)
         form.addRow("Text &size:", self.text_size)
-        buttons = QDialogButtonBox(
+        form.addRow("Quiz &length:", self.length)
+        form.addRow("Question types:", types)
+        form.addRow("Desired &retention:", self.retention)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
-    def chosen_theme(self) -> str:
-        return str(self.theme.currentData())
-
-    def chosen_text_size(self) -> int:
-        return self.text_size.value()
+    def chosen(self) -> Preferences:
+        types = [name for name, box in self.types.items() if box.isChecked()]
+        return Preferences(
+            theme=str(self.theme.currentData()),
+            text_size=self.text_size.value(),
+            quiz_length=self.length.value(),
+            quiz_types=types or list(QUESTION_TYPES),
+            retention=round(self.retention.value(), 2),
+        )

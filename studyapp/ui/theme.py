@@ -25,6 +25,11 @@ class Colors:
     sidebar: str
     term: str
     good: str
+    good_bg: str
+    bad: str
+    bad_bg: str
+    partial: str
+    partial_bg: str
     warning_bg: str
     warning_text: str
     find: str
@@ -43,6 +48,11 @@ LIGHT = Colors(
     sidebar="#e9ecf1",
     term="#1d4fa3",
     good="#1f7a3d",
+    good_bg="#e4f5ea",
+    bad="#b42318",
+    bad_bg="#fdeceb",
+    partial="#8a5a00",
+    partial_bg="#fff3d9",
     warning_bg="#fff4d6",
     warning_text="#5c4300",
     find="#ffe27a",
@@ -61,6 +71,11 @@ DARK = Colors(
     sidebar="#191b21",
     term="#9cc0ff",
     good="#6fd08c",
+    good_bg="#173322",
+    bad="#ff8f85",
+    bad_bg="#3d1f1d",
+    partial="#ffcf70",
+    partial_bg="#3b3016",
     warning_bg="#45391a",
     warning_text="#ffe3a3",
     find="#7a6520",
@@ -123,11 +138,48 @@ def _style_sheet(c: Colors) -> str:
     QTextBrowser#reader {{ border: 2px solid transparent; background: {c.base}; }}
     QLabel#muted {{ color: {c.muted}; }}
     QLabel#heading {{ font-weight: bold; }}
+    QFrame#banner {{ background: {c.warning_bg}; border-radius: 6px; }}
+    QFrame#banner QLabel {{ color: {c.warning_text}; }}
     QLabel#banner {{
         background: {c.warning_bg}; color: {c.warning_text};
         border-radius: 6px; padding: 8px 10px;
     }}
     QFrame#findBar {{ border-top: 1px solid {c.border}; background: {c.window}; }}
+    QFrame#optionCard {{
+        border: 1px solid {c.border}; border-radius: 8px; background: {c.base};
+    }}
+    QFrame#optionCard:hover {{ border: 1px solid {c.accent}; }}
+    QFrame#optionCard:focus {{ border: 2px solid {c.accent}; }}
+    QFrame#optionCard[state="chosen"] {{ border: 2px solid {c.accent}; }}
+    QFrame#optionCard[state="right"] {{ border: 2px solid {c.good}; background: {c.good_bg}; }}
+    QFrame#optionCard[state="wrong"] {{ border: 2px solid {c.bad}; background: {c.bad_bg}; }}
+    QLabel#badge {{ color: {c.muted}; font-weight: bold; }}
+    QLabel#status[state="right"] {{ color: {c.good}; font-weight: bold; }}
+    QLabel#status[state="wrong"] {{ color: {c.bad}; font-weight: bold; }}
+    QFrame#feedback {{ border-radius: 8px; padding: 4px; }}
+    QFrame#feedback[state="right"] {{ background: {c.good_bg}; border: 1px solid {c.good}; }}
+    QFrame#feedback[state="wrong"] {{ background: {c.bad_bg}; border: 1px solid {c.bad}; }}
+    QFrame#feedback[state="partial"] {{
+        background: {c.partial_bg}; border: 1px solid {c.partial};
+    }}
+    QLabel#verdict[state="right"] {{ color: {c.good}; font-weight: bold; }}
+    QLabel#verdict[state="wrong"] {{ color: {c.bad}; font-weight: bold; }}
+    QLabel#verdict[state="partial"] {{ color: {c.partial}; font-weight: bold; }}
+    QLabel#prompt {{ font-weight: bold; }}
+    QLabel#bigNumber {{ font-weight: bold; color: {c.accent}; }}
+    QFrame#card {{ border: 1px solid {c.border}; border-radius: 8px; background: {c.base}; }}
+    QListWidget#checkList::item {{ padding: 5px 4px; }}
+    QListWidget#missedList::item {{ padding: 8px 6px; border-bottom: 1px solid {c.border}; }}
+    QListWidget#missedList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QListWidget#orderList::item {{ padding: 8px; border: 1px solid {c.border}; border-radius: 6px;
+        margin: 2px; background: {c.base}; }}
+    QListWidget#orderList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QPushButton#termButton {{ text-align: left; padding: 8px; }}
+    QPushButton#termButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
+    QPushButton#termButton[state="right"] {{ background: {c.good_bg}; color: {c.text};
+        border: 2px solid {c.good}; }}
+    QPushButton#termButton[state="wrong"] {{ background: {c.bad_bg}; color: {c.text};
+        border: 2px solid {c.bad}; }}
     QToolTip {{ color: {c.text}; background: {c.base}; border: 1px solid {c.border}; }}
     QListWidget#lessonList:focus, QListWidget#sidebar:focus, QTextBrowser#reader:focus {{
         border: 2px solid {c.accent};

@@ -1,0 +1,540 @@
+"""The quiz screen: choose a quiz, answer one question at a time, then see the results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studyapp.content import Course
+from studyapp.quiz import QUESTION_TYPES, Grade, Question, Response
+from studyapp.service import QuizRun, StudyService
+from studyapp.ui.answer_widgets import AnswerWidget, answer_widget, set_state
+from studyapp.ui.qt import (
+    QCheckBox,
+    QElapsedTimer,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSettings,
+    QSpinBox,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+TYPE_LABELS = {
+    "concept_definition": "Definitions",
+    "term_from_definition": "Terms",
+    "event_date": "Dates",
+    "event_order": "Ordering",
+    "perspective_attribution": "Who holds a view",
+    "true_false": "True or false",
+    "cloze": "Fill in the blank",
+    "matching": "Matching",
+}
+TOPIC_LABELS = {"event": "Events", "perspective": "Perspectives", "concept": "Concepts"}
+DEFAULT_LENGTH = 10
+
+
+def label(text: str, name: str = "", wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(wrap)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def scaled(widget: QLabel, factor: float) -> QLabel:
+    """Make a widget's text a size relative to the app's, so it follows the text size."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    widget.setFont(font)
+    return widget
+
+
+def saved_types(settings: QSettings) -> list[str]:
+    text = str(settings.value("quiz/types", ",".join(QUESTION_TYPES)))
+    known: list[str] = list(QUESTION_TYPES)
+    chosen = [t for t in text.split(",") if t in known]
+    return chosen or known
+
+
+def saved_length(settings: QSettings) -> int:
+    try:
+        return max(1, min(50, int(str(settings.value("quiz/length", DEFAULT_LENGTH)))))
+    except ValueError:
+        return DEFAULT_LENGTH
+
+
+@dataclass
+class Result:
+    question: Question
+    grade: Grade
+
+
+class QuizSetup(QWidget):
+    """Choose lessons, length and question types; or resume an unfinished quiz."""
+
+    start_requested = Signal(list, int, list)  # lesson ids, length, types
+    resume_requested = Signal()
+    abandon_requested = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.title = scaled(label("New quiz", "heading"), 1.4)
+        self.subtitle = label("", "muted")
+        self.resume_box = QFrame()
+        self.resume_box.setObjectName("banner")
+        self.resume_text = label("")
+        resume = QPushButton("Resume")
+        resume.setToolTip("Carry on where you left off")
+        abandon = QPushButton("Abandon")
+        abandon.setToolTip("End that quiz; the answers you gave are kept")
+        row = QHBoxLayout(self.resume_box)
+        row.addWidget(self.resume_text, 1)
+        row.addWidget(resume)
+        row.addWidget(abandon)
+        resume.clicked.connect(self.resume_requested)
+        abandon.clicked.connect(self.abandon_requested)
+
+        self.lessons = QListWidget()
+        self.lessons.setAccessibleName("Lessons to ask about")
+        self.lessons.setToolTip("Tick the lessons to be asked about (Space ticks the selected one)")
+        self.all_lessons = QPushButton("All lessons")
+        self.all_lessons.setToolTip("Tick every lesson")
+        self.length = QSpinBox()
+        self.length.setRange(1, 50)
+        self.length.setSuffix(" questions")
+        self.length.setToolTip("How many questions (fewer if the lessons cannot fill them)")
+        self.type_boxes: dict[str, QCheckBox] = {}
+        types = QGridLayout()
+        for index, name in enumerate(QUESTION_TYPES):
+            box = QCheckBox(TYPE_LABELS[name])
+            box.setToolTip(f"Include {TYPE_LABELS[name].lower()} questions")
+            types.addWidget(box, index // 2, index % 2)
+            self.type_boxes[name] = box
+            box.toggled.connect(self._update)
+        self.start = QPushButton("Start quiz")
+        self.start.setAutoDefault(True)
+        self.start.setToolTip("Start the quiz (Enter)")
+        self.hint = label("", "muted")
+        self.all_lessons.clicked.connect(self._tick_all)
+        self.lessons.itemChanged.connect(self._update)
+        self.start.clicked.connect(self._start)
+
+        self.lessons.setObjectName("checkList")
+        left = QVBoxLayout()
+        left.addWidget(label("Lessons", "heading"))
+        left.addWidget(self.lessons)
+        left.addWidget(self.all_lessons, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(label("Length", "heading"))
+        right.addWidget(self.length)
+        right.addSpacing(12)
+        right.addWidget(label("Question types", "heading"))
+        right.addLayout(types)
+        right.addSpacing(16)
+        right.addWidget(self.hint)
+        right.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addSpacing(24)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.resume_box)
+        layout.addSpacing(8)
+        layout.addLayout(columns, 1)
+
+    def prepare(self, course: Course, lesson_id: str | None, unfinished: QuizRun | None) -> None:
+        self.subtitle.setText(course.title)
+        self.lessons.blockSignals(True)
+        self.lessons.clear()
+        for lesson in course.lessons:
+            item = QListWidgetItem(f"{lesson.number}. {lesson.title}")
+            item.setData(Qt.ItemDataRole.UserRole, lesson.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            wanted = lesson_id is None or lesson.id == lesson_id
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            self.lessons.addItem(item)
+        self.lessons.blockSignals(False)
+        rows = self.lessons.sizeHintForRow(0) * self.lessons.count()
+        self.lessons.setFixedHeight(rows + 2 * self.lessons.frameWidth() + 8)
+        self.length.setValue(saved_length(self.settings))
+        chosen = saved_types(self.settings)
+        for name, box in self.type_boxes.items():
+            box.setChecked(name in chosen)
+        if unfinished is not None:
+            done, total = len(unfinished.answered), len(unfinished.questions)
+            kind = "review" if unfinished.mode == "review" else "quiz"
+            self.resume_text.setText(f"You left a {kind} unfinished: {done} of {total} answered.")
+        self.resume_box.setVisible(unfinished is not None)
+        self._update()
+
+    def chosen_lessons(self) -> list[str]:
+        return [
+            str(self.lessons.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.lessons.count())
+            if self.lessons.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def chosen_types(self) -> list[str]:
+        return [name for name, box in self.type_boxes.items() if box.isChecked()]
+
+    def _tick_all(self) -> None:
+        for row in range(self.lessons.count()):
+            self.lessons.item(row).setCheckState(Qt.CheckState.Checked)
+
+    def _update(self) -> None:
+        if not self.chosen_lessons():
+            self.hint.setText("Tick at least one lesson.")
+        elif not self.chosen_types():
+            self.hint.setText("Tick at least one question type.")
+        else:
+            self.hint.setText("")
+        self.start.setEnabled(not self.hint.text())
+
+    def _start(self) -> None:
+        if self.start.isEnabled():
+            self.start_requested.emit(
+                self.chosen_lessons(), self.length.value(), self.chosen_types()
+            )
+
+
+class QuestionPanel(QWidget):
+    """One question: progress, prompt, the answer widget, then the feedback."""
+
+    answered = Signal(object, object)  # question, response
+    next_requested = Signal()
+    end_requested = Signal()
+    show_in_lesson = Signal(str, str)  # lesson id, sentence
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question: Question | None = None
+        self.answer: AnswerWidget | None = None
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Quiz progress")
+        self.position = label("", "muted", wrap=False)
+        self.end = QPushButton("End quiz")
+        self.end.setToolTip("Stop here and see the results; every answer so far is kept")
+        self.end.clicked.connect(self.end_requested)
+        self.prompt = scaled(label("", "prompt"), 1.2)
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer_area = QVBoxLayout()
+        self.feedback = QFrame()
+        self.feedback.setObjectName("feedback")
+        self.verdict = scaled(label("", "verdict"), 1.15)
+        self.feedback_text = label("")
+        self.explanation = label("")
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.show_source = QPushButton("Show in lesson")
+        self.show_source.setToolTip("Open the lesson at the sentence this question comes from")
+        self.next = QPushButton("Next question")
+        self.next.setAutoDefault(True)
+        self.next.setToolTip("Go on (Enter or Space)")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_source)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next)
+        box = QVBoxLayout(self.feedback)
+        box.setContentsMargins(16, 12, 16, 12)
+        box.addWidget(self.verdict)
+        box.addWidget(self.feedback_text)
+        box.addWidget(self.explanation)
+        box.addLayout(buttons)
+        self.feedback.hide()
+        self.show_source.clicked.connect(self._show_source)
+        self.next.clicked.connect(self.next_requested)
+
+        top = QHBoxLayout()
+        top.addWidget(self.position)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.end)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.prompt)
+        column.addSpacing(8)
+        column.addLayout(self.answer_area)
+        column.addSpacing(8)
+        column.addWidget(self.feedback)
+        column.addStretch(1)
+        body.setMaximumWidth(880)
+        holder = QWidget()
+        centre = QHBoxLayout(holder)
+        centre.addStretch(1)
+        centre.addWidget(body, 100)
+        centre.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addSpacing(8)
+        layout.addWidget(scroll, 1)
+
+    def ask(self, question: Question, number: int, total: int, lesson_title: str) -> None:
+        self.question = question
+        self.position.setText(f"Question {number} of {total}  ·  {lesson_title}")
+        self.progress.setRange(0, total)
+        self.progress.setValue(number - 1)
+        self.prompt.setText(question.prompt)
+        if self.answer is not None:
+            self.answer_area.removeWidget(self.answer)
+            self.answer.hide()  # at once: deleteLater waits for the event loop
+            self.answer.deleteLater()
+        self.answer = answer_widget(question)
+        self.answer.answered.connect(lambda response: self.answered.emit(question, response))
+        self.answer_area.addWidget(self.answer)
+        self.feedback.hide()
+        self.answer.focus_first()
+
+    def show_feedback(self, grade: Grade, response: Response, last: bool) -> None:
+        assert self.answer is not None and self.question is not None
+        self.answer.show_result(grade, response)
+        if grade.correct:
+            state, word = "right", "✓ Correct"
+        elif grade.score > 0:
+            state, word = "partial", f"◐ Partly right ({round(grade.score * 100)}%)"
+        else:
+            state, word = "wrong", "✗ Not quite"
+        set_state(self.feedback, state)
+        set_state(self.verdict, state)
+        self.verdict.setText(word)
+        detail = grade.feedback.removeprefix("Correct!").removeprefix("Not quite.").strip()
+        self.feedback_text.setText(detail)
+        self.feedback_text.setVisible(bool(detail))
+        self.explanation.setText(self.question.explanation)
+        self.next.setText("See results" if last else "Next question")
+        self.progress.setValue(self.progress.value() + 1)
+        self.feedback.show()
+        self.next.setFocus()
+
+    def _show_source(self) -> None:
+        if self.question is not None:
+            self.show_in_lesson.emit(self.question.lesson_id, self.question.source)
+
+
+class ResultsPanel(QWidget):
+    """Score, time, how each topic went, and the questions missed."""
+
+    retry_requested = Signal()
+    new_quiz_requested = Signal()
+    back_requested = Signal()
+    show_in_lesson = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.missed: list[Question] = []
+        self.score = scaled(label("", "bigNumber", wrap=False), 2.4)
+        self.summary = label("")
+        self.topics = label("")
+        self.missed_title = label("Questions to look at again", "heading")
+        self.missed_list = QListWidget()
+        self.missed_list.setObjectName("missedList")
+        self.missed_list.setWordWrap(True)
+        self.missed_list.setAccessibleName("Questions missed")
+        self.missed_list.setToolTip("Double-click (or Enter) to read the sentence in its lesson")
+        self.retry = QPushButton("Retry missed")
+        self.retry.setToolTip("Ask the missed questions again")
+        self.source = QPushButton("Show in lesson")
+        self.source.setToolTip("Read the selected question's sentence in its lesson")
+        self.new_quiz = QPushButton("New quiz")
+        self.back = QPushButton("Back to lessons")
+        buttons = QHBoxLayout()
+        for button in (self.retry, self.source):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_quiz)
+        buttons.addWidget(self.back)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(scaled(label("Results", "heading"), 1.4))
+        layout.addWidget(self.score)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.topics)
+        layout.addSpacing(8)
+        layout.addWidget(self.missed_title)
+        layout.addWidget(self.missed_list, 1)
+        layout.addLayout(buttons)
+        self.retry.clicked.connect(self.retry_requested)
+        self.new_quiz.clicked.connect(self.new_quiz_requested)
+        self.back.clicked.connect(self.back_requested)
+        self.source.clicked.connect(self._show_selected)
+        self.missed_list.itemActivated.connect(lambda _item: self._show_selected())
+
+    def show_results(self, results: list[Result], milliseconds: int, earlier: int) -> None:
+        total = len(results)
+        score = sum(r.grade.score for r in results)
+        self.score.setText(f"{score:g} / {total}")
+        percent = round(100 * score / total) if total else 0
+        seconds = milliseconds // 1000
+        took = f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"
+        extra = f" · plus {earlier} answered before you resumed" if earlier else ""
+        self.summary.setText(f"{percent}% right · {took}{extra}")
+        parts = []
+        for topic, name in TOPIC_LABELS.items():
+            mine = [r for r in results if r.question.topic == topic]
+            if mine:
+                right = sum(r.grade.score for r in mine)
+                parts.append(f"{name}: {right:g} of {len(mine)}")
+        self.topics.setText("   ·   ".join(parts))
+        self.missed = [r.question for r in results if not r.grade.correct]
+        self.missed_list.clear()
+        for question in self.missed:
+            item = QListWidgetItem(f"{question.prompt}\n→ {question.answer_text}")
+            self.missed_list.addItem(item)
+        if self.missed:
+            self.missed_list.setCurrentRow(0)
+        else:
+            self.missed_list.addItem("Nothing missed. Well done!")
+        has_missed = bool(self.missed)
+        self.retry.setText(f"Retry missed ({len(self.missed)})" if has_missed else "Retry missed")
+        for widget in (self.retry, self.source):
+            widget.setEnabled(has_missed)
+        self.missed_list.setEnabled(has_missed)
+        (self.retry if has_missed else self.new_quiz).setFocus()
+
+    def _show_selected(self) -> None:
+        row = self.missed_list.currentRow()
+        if 0 <= row < len(self.missed):
+            question = self.missed[row]
+            self.show_in_lesson.emit(question.lesson_id, question.source)
+
+
+class QuizPage(QStackedWidget):
+    """The whole quiz flow; every answer goes to the service the moment it is given."""
+
+    show_in_lesson = Signal(str, str)  # lesson id, sentence
+    progress_changed = Signal()  # an answer was saved: counts and mastery moved
+    back_to_lessons = Signal()
+
+    def __init__(
+        self, service: StudyService, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.course: Course | None = None
+        self.lesson_id: str | None = None
+        self.run: QuizRun | None = None
+        self.results: list[Result] = []
+        self.earlier = 0
+        self.timer = QElapsedTimer()
+        self.quiz_timer = QElapsedTimer()
+        self.setup = QuizSetup(settings)
+        self.question_panel = QuestionPanel()
+        self.results_panel = ResultsPanel()
+        for page in (self.setup, self.question_panel, self.results_panel):
+            self.addWidget(page)
+        self.setup.start_requested.connect(self._start_new)
+        self.setup.resume_requested.connect(self._resume)
+        self.setup.abandon_requested.connect(self._abandon)
+        self.question_panel.answered.connect(self._answered)
+        self.question_panel.next_requested.connect(self._next)
+        self.question_panel.end_requested.connect(self._finish)
+        self.question_panel.show_in_lesson.connect(self.show_in_lesson)
+        self.results_panel.show_in_lesson.connect(self.show_in_lesson)
+        self.results_panel.retry_requested.connect(self._retry)
+        self.results_panel.new_quiz_requested.connect(self.show_setup)
+        self.results_panel.back_requested.connect(self.back_to_lessons)
+
+    def set_context(self, course: Course, lesson_id: str | None) -> None:
+        self.course, self.lesson_id = course, lesson_id
+
+    @property
+    def in_progress(self) -> bool:
+        return self.run is not None and self.currentWidget() is self.question_panel
+
+    def show_setup(self, lesson_id: str | None = None) -> None:
+        """The setup form, unless a quiz is under way (then it stays on its question)."""
+        if self.course is None or self.in_progress:
+            return
+        unfinished = self.service.unfinished_quiz(self.course.id)
+        self.setup.prepare(self.course, lesson_id or self.lesson_id, unfinished)
+        self.setCurrentWidget(self.setup)
+        self.setup.start.setFocus()
+
+    def start(self, run: QuizRun) -> None:
+        """Ask a quiz's remaining questions."""
+        self.run = run
+        self.results = []
+        self.earlier = len(run.answered)
+        self.quiz_timer.start()
+        if not run.remaining:
+            self._finish()
+            return
+        self._ask()
+
+    def _start_new(self, lessons: list[str], length: int, types: list[str]) -> None:
+        assert self.course is not None
+        run = self.service.start_quiz(self.course.id, lessons=lessons, count=length, types=types)
+        if not run.questions:
+            self.service.finish_quiz(run)
+            self.setup.hint.setText("These lessons and types give no questions: tick more.")
+            return
+        self.start(run)
+
+    def _resume(self) -> None:
+        if self.course is not None:
+            run = self.service.unfinished_quiz(self.course.id)
+            if run is not None:
+                self.start(run)
+
+    def _abandon(self) -> None:
+        if self.course is not None:
+            run = self.service.unfinished_quiz(self.course.id)
+            if run is not None:
+                self.service.finish_quiz(run)
+            self.show_setup()
+
+    def _ask(self) -> None:
+        assert self.run is not None and self.course is not None
+        question = self.run.remaining[0]
+        number = self.run.questions.index(question) + 1
+        title = self.course.lesson(question.lesson_id).title
+        self.setCurrentWidget(self.question_panel)
+        self.question_panel.ask(question, number, len(self.run.questions), title)
+        self.timer.start()
+
+    def _answered(self, question: Question, response: Response) -> None:
+        assert self.run is not None
+        seconds = self.timer.elapsed() / 1000
+        outcome = self.service.answer(self.run, question, response, seconds=seconds)
+        self.results.append(Result(question, outcome.grade))
+        self.question_panel.show_feedback(outcome.grade, response, last=not self.run.remaining)
+        self.progress_changed.emit()
+
+    def _next(self) -> None:
+        if self.run is not None and self.run.remaining:
+            self._ask()
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.run is not None:
+            self.service.finish_quiz(self.run)
+        self.results_panel.show_results(self.results, self.quiz_timer.elapsed(), self.earlier)
+        self.setCurrentWidget(self.results_panel)
+        self.run = None
+        self.progress_changed.emit()
+
+    def _retry(self) -> None:
+        if self.course is not None and self.results_panel.missed:
+            self.start(self.service.start_retry(self.course.id, self.results_panel.missed))
