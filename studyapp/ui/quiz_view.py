@@ -303,6 +303,7 @@ class QuestionPanel(QWidget):
         self.answer = answer_widget(question)
         self.answer.answered.connect(lambda response: self.answered.emit(question, response))
         self.answer_area.addWidget(self.answer)
+        self.answer.show()  # now, not on the next event loop turn: keys may come at once
         self.feedback.hide()
         self.answer.focus_first()
 

@@ -35,8 +35,9 @@ def make_window(
         services.append(service)
         window = MainWindow(service, QSettings(str(settings_path), QSettings.Format.IniFormat))
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitActive(window):  # keyboard focus needs an active window
+            window.show()
+            window.activateWindow()
         return window
 
     yield make

@@ -1,0 +1,387 @@
+"""The quiz, results, review and progress screens, driven by keyboard alone and by mouse."""
+
+from __future__ import annotations
+
+import sqlite3
+import string
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from studyapp.quiz import QUESTION_TYPES, Question
+from studyapp.ui.answer_widgets import ChoiceAnswer, MatchAnswer, OrderAnswer, TypedAnswer
+from studyapp.ui.main_window import PROGRESS, QUIZ, REVIEW, MainWindow
+from studyapp.ui.qt import QApplication, Qt, QWidget
+from tests.ui.conftest import MakeWindow
+
+KEYS = {str(n): getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)}
+KEYS.update({c: getattr(Qt.Key, f"Key_{c.upper()}") for c in string.ascii_lowercase})
+
+
+def answers_in(db: Path) -> list[tuple[str, int]]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT question_type, correct FROM answers").fetchall()
+
+
+def start_quiz(window: MainWindow, qtbot: QtBot, kind: str, length: int = 3) -> None:
+    window.go(QUIZ)
+    setup = window.quiz_page.setup
+    setup._tick_all()
+    setup.length.setValue(length)
+    for name, box in setup.type_boxes.items():
+        box.setChecked(name == kind)
+    setup.start.setFocus()
+    qtbot.keyClick(setup.start, Qt.Key.Key_Return)
+    assert window.quiz_page.currentWidget() is window.quiz_page.question_panel
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(qtbot: QtBot, key: str | Qt.Key, modifier: Qt.KeyboardModifier | None = None) -> None:
+    code = KEYS[key] if isinstance(key, str) else key
+    if modifier is None:
+        qtbot.keyClick(focused(), code)
+    else:
+        qtbot.keyClick(focused(), code, modifier)
+
+
+def answer_by_keyboard(window: MainWindow, qtbot: QtBot, question: Question) -> None:
+    widget = window.quiz_page.question_panel.answer
+    if isinstance(widget, ChoiceAnswer):
+        assert question.options is not None
+        if question.type == "true_false":
+            press(qtbot, str(question.answer)[0].lower())
+        else:
+            press(qtbot, str(question.options.index(str(question.answer)) + 1))
+    elif isinstance(widget, TypedAnswer):
+        qtbot.keyClicks(focused(), str(question.answer))
+        press(qtbot, Qt.Key.Key_Return)
+    elif isinstance(widget, OrderAnswer):
+        order = widget.list
+        for place, title in enumerate(question.answer):
+            row = order.order().index(str(title))
+            while order.currentRow() != row:  # walk the selection with the arrow keys
+                step = Qt.Key.Key_Down if order.currentRow() < row else Qt.Key.Key_Up
+                press(qtbot, step)
+            for _ in range(row - place):
+                press(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        press(qtbot, Qt.Key.Key_Return)
+    elif isinstance(widget, MatchAnswer):
+        assert question.options is not None
+        for number, (_term, definition) in enumerate(question.pairs, 1):
+            press(qtbot, str(number))
+            press(qtbot, string.ascii_lowercase[question.options.index(definition)])
+        press(qtbot, Qt.Key.Key_Return)
+
+
+def answer_by_mouse(window: MainWindow, qtbot: QtBot, question: Question) -> None:
+    left = Qt.MouseButton.LeftButton
+    widget = window.quiz_page.question_panel.answer
+    if isinstance(widget, ChoiceAnswer):
+        card = next(c for c in widget.cards if c.text == question.answer)
+        qtbot.mouseClick(card, left)
+    elif isinstance(widget, TypedAnswer):
+        qtbot.mouseClick(widget.field, left)
+        qtbot.keyClicks(widget.field, str(question.answer))
+        qtbot.mouseClick(widget.check, left)
+    elif isinstance(widget, OrderAnswer):
+        order = widget.list
+        for place, title in enumerate(question.answer):
+            row = order.order().index(str(title))
+            rect = order.visualItemRect(order.item(row))
+            qtbot.mouseClick(order.viewport(), left, pos=rect.center())
+            for _ in range(row - place):
+                qtbot.mouseClick(widget.up, left)
+        qtbot.mouseClick(widget.check, left)
+    elif isinstance(widget, MatchAnswer):
+        assert question.options is not None
+        for number, (_term, definition) in enumerate(question.pairs):
+            qtbot.mouseClick(widget.term_buttons[number], left)
+            qtbot.mouseClick(widget.cards[question.options.index(definition)], left)
+        qtbot.mouseClick(widget.check, left)
+
+
+def take_quiz(window: MainWindow, qtbot: QtBot, by_keyboard: bool) -> list[Question]:
+    asked = []
+    panel = window.quiz_page.question_panel
+    while window.quiz_page.currentWidget() is panel:
+        question = panel.question
+        assert question is not None
+        asked.append(question)
+        (answer_by_keyboard if by_keyboard else answer_by_mouse)(window, qtbot, question)
+        assert panel.feedback.isVisible()
+        assert panel.verdict.text() == "✓ Correct"
+        if by_keyboard:
+            assert focused() is panel.next
+            press(qtbot, Qt.Key.Key_Space if len(asked) % 2 else Qt.Key.Key_Return)
+        else:
+            qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
+    return asked
+
+
+@pytest.mark.parametrize("kind", QUESTION_TYPES)
+def test_a_whole_quiz_by_keyboard_alone(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path, kind: str
+) -> None:
+    window = make_window()
+    start_quiz(window, qtbot, kind)
+    asked = take_quiz(window, qtbot, by_keyboard=True)
+    assert asked and {q.type for q in asked} == {kind}
+    assert answers_in(db_path) == [(kind, 1)] * len(asked)
+    results = window.quiz_page.results_panel
+    assert window.quiz_page.currentWidget() is results
+    assert results.score.text() == f"{len(asked)} / {len(asked)}"
+
+
+@pytest.mark.parametrize("kind", QUESTION_TYPES)
+def test_a_whole_quiz_by_mouse(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path, kind: str
+) -> None:
+    window = make_window()
+    start_quiz(window, qtbot, kind)
+    asked = take_quiz(window, qtbot, by_keyboard=False)
+    assert answers_in(db_path) == [(kind, 1)] * len(asked)
+
+
+def test_wrong_answers_are_shown_and_can_be_retried(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    start_quiz(window, qtbot, "concept_definition", length=2)
+    panel = window.quiz_page.question_panel
+    for _ in range(2):
+        question = panel.question
+        assert question is not None and question.options is not None
+        wrong = next(o for o in question.options if o != question.answer)
+        press(qtbot, str(question.options.index(wrong) + 1))
+        assert panel.verdict.text() == "✗ Not quite"
+        assert panel.verdict.property("state") == "wrong"
+        assert str(question.answer).removesuffix(".") in panel.feedback_text.text()
+        assert question.explanation == panel.explanation.text()
+        press(qtbot, Qt.Key.Key_Return)
+    results = window.quiz_page.results_panel
+    assert results.score.text() == "0 / 2"
+    assert results.missed_list.count() == 2
+    qtbot.mouseClick(results.retry, Qt.MouseButton.LeftButton)
+    assert window.quiz_page.currentWidget() is panel
+    take_quiz(window, qtbot, by_keyboard=True)
+    with sqlite3.connect(db_path) as connection:
+        modes = [m for (m,) in connection.execute("SELECT mode FROM quiz_sessions ORDER BY id")]
+    assert modes == ["quiz", "retry"]
+    assert [c for _, c in answers_in(db_path)] == [0, 0, 1, 1]
+
+
+def test_show_in_lesson_opens_the_lesson_at_the_sentence(window: MainWindow, qtbot: QtBot) -> None:
+    start_quiz(window, qtbot, "cloze", length=1)
+    panel = window.quiz_page.question_panel
+    question = panel.question
+    assert question is not None
+    answer_by_keyboard(window, qtbot, question)
+    qtbot.mouseClick(panel.show_source, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 0
+    assert window.lesson_id == question.lesson_id
+    assert window.reader.highlighted() == question.source
+    text = window.reader.text
+    cursor = text.textCursor()
+    cursor.setPosition(text.document().toPlainText().index(question.source))
+    rect = text.cursorRect(cursor)
+    assert text.viewport().rect().contains(rect.center()), "the sentence is scrolled into view"
+
+
+def test_closing_mid_quiz_keeps_the_answers_and_offers_to_resume(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    window = make_window()
+    start_quiz(window, qtbot, "true_false", length=4)
+    question = window.quiz_page.question_panel.question
+    assert question is not None
+    answer_by_keyboard(window, qtbot, question)
+    window.close()
+    assert len(answers_in(db_path)) == 1
+
+    again = make_window()
+    again.go(QUIZ)
+    setup = again.quiz_page.setup
+    assert setup.resume_box.isVisible()
+    assert "1 of 4 answered" in setup.resume_text.text()
+    setup.resume_requested.emit()
+    panel = again.quiz_page.question_panel
+    assert panel.position.text().startswith("Question 2 of 4")
+    take_quiz(again, qtbot, by_keyboard=True)
+    assert len(answers_in(db_path)) == 4
+    assert "plus 1 answered before you resumed" in again.quiz_page.results_panel.summary.text()
+    again.go(QUIZ)
+    assert not again.quiz_page.setup.resume_box.isVisible()
+
+
+def test_abandoning_keeps_what_was_answered(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    window = make_window()
+    start_quiz(window, qtbot, "true_false", length=3)
+    question = window.quiz_page.question_panel.question
+    assert question is not None
+    answer_by_keyboard(window, qtbot, question)
+    window.close()
+    again = make_window()
+    again.go(QUIZ)
+    again.quiz_page.setup.abandon_requested.emit()
+    assert not again.quiz_page.setup.resume_box.isVisible()
+    assert len(answers_in(db_path)) == 1
+
+
+def test_quiz_me_on_this_lesson_ticks_that_lesson(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_lesson("russia-perspective")
+    qtbot.mouseClick(window.reader.quiz_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == QUIZ
+    assert window.quiz_page.setup.chosen_lessons() == ["russia-perspective"]
+    assert window.quiz_page.setup.length.value() == 10
+    assert window.quiz_page.setup.chosen_types() == list(QUESTION_TYPES)
+
+
+def test_review_counts_due_items_and_says_when_the_next_falls_due(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.go(REVIEW)
+    assert "Nothing to review yet" in window.review_page.message.text()
+    start_quiz(window, qtbot, "true_false", length=2)
+    take_quiz(window, qtbot, by_keyboard=True)
+    assert window.sidebar.item(REVIEW).text() == "Review"
+    window.go(REVIEW)
+    message = window.review_page.message.text()
+    assert message.startswith("Nothing is due right now. The next item falls due in ")
+    assert not window.review_page.start.isVisible()
+
+
+def test_review_starts_a_quiz_of_the_due_items(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    window = make_window()
+    start_quiz(window, qtbot, "true_false", length=2)
+    take_quiz(window, qtbot, by_keyboard=True)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE item_states SET due_at = '2020-01-01 00:00:00'")
+    window.refresh_progress()
+    assert window.sidebar.item(REVIEW).text() == "Review (2)"
+    window.go(REVIEW)
+    assert window.review_page.start.text() == "Start review (2)"
+    qtbot.mouseClick(window.review_page.start, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == QUIZ
+    take_quiz(window, qtbot, by_keyboard=True)
+    assert window.sidebar.item(REVIEW).text() == "Review"
+
+
+def test_progress_screen_for_a_new_learner_says_what_to_do(window: MainWindow) -> None:
+    window.go(PROGRESS)
+    page = window.progress_page
+    assert page is not None and page.isVisible()
+    texts = " ".join(label.text() for label in page.findChildren(type(window.banner)))
+    assert "No progress yet" in texts
+
+
+def test_progress_screen_with_a_history(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    import datetime as dt
+
+    from studyapp.demo import seed_history
+    from studyapp.service import StudyService
+    from tests.conftest import CONTENT
+
+    seeding = StudyService.open(CONTENT, str(db_path))
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    given = seed_history(seeding, "nato-russia", days=30, now=now)
+    seeding.close()
+    window = make_window()
+    window.go(PROGRESS)
+    page = window.progress_page
+    assert page is not None
+    from studyapp.ui.progress_view import CalendarHeatmap
+    from studyapp.ui.qt_charts import QChartView
+
+    assert len(page.findChildren(QChartView)) == 4
+    [heatmap] = page.findChildren(CalendarHeatmap)
+    assert sum(heatmap.counts.values()) == given
+    texts = [label.text() for label in page.findChildren(type(window.banner))]
+    assert str(given) in texts
+    assert page.grab().width() > 0
+    window.set_theme("dark")  # redraws in the other theme
+    assert len(window.progress_page.findChildren(QChartView)) == 4
+    buttons = [
+        b for b in page.findChildren(type(window.banner_details)) if b.text() == "Open lesson"
+    ]
+    assert len(buttons) == 10
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 0
+
+
+def test_lessons_show_mastery_after_a_quiz(window: MainWindow, qtbot: QtBot) -> None:
+    from studyapp.ui.lesson_view import STATE_ROLE
+
+    start_quiz(window, qtbot, "concept_definition", length=3)
+    asked = take_quiz(window, qtbot, by_keyboard=True)
+    lessons = {q.lesson_id for q in asked}
+    for row in range(window.lesson_list.count()):
+        item = window.lesson_list.item(row)
+        lesson_id = item.data(Qt.ItemDataRole.UserRole)
+        if lesson_id in lessons:
+            assert "mastery" in item.data(STATE_ROLE)
+
+
+def test_profiles_can_be_created_switched_and_renamed(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    window = make_window()
+    start_quiz(window, qtbot, "true_false", length=1)
+    take_quiz(window, qtbot, by_keyboard=True)
+    window.switch_profile("Ben")
+    assert window.profile_label.text().strip() == "Learner: Ben"
+    assert window.service.stats("nato-russia").answers == 0
+    window.service.rename_profile("Benjamin")
+    window.switch_profile("default")
+    assert window.service.stats("nato-russia").answers == 1
+    assert window.service.profiles() == ["Benjamin", "default"]
+    window.switch_profile("Benjamin")
+    window.close()
+    again = make_window()
+    assert again.service.profile == "Benjamin"
+
+
+def test_settings_are_applied_and_remembered(make_window: MakeWindow) -> None:
+    from studyapp.ui.settings_dialog import Preferences
+
+    window = make_window()
+    window.apply_preferences(
+        Preferences(theme="dark", text_size=13, quiz_length=7, quiz_types=["cloze"], retention=0.93)
+    )
+    window.close()
+    again = make_window()
+    assert again.theme_choice == "dark"
+    assert QApplication.font().pointSize() == 13
+    prefs = again.preferences()
+    assert (prefs.quiz_length, prefs.quiz_types, prefs.retention) == (7, ["cloze"], 0.93)
+    again.go(QUIZ)
+    assert again.quiz_page.setup.length.value() == 7
+    assert again.quiz_page.setup.chosen_types() == ["cloze"]
+
+
+def test_the_screenshots_command_writes_every_screen_in_both_themes(tmp_path: Path) -> None:
+    from studyapp.cli import main
+
+    out = tmp_path / "shots"
+    assert main(["screenshots", str(out)]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    for theme in ("light", "dark"):
+        themed = [n for n in names if n.endswith(f"-{theme}.png")]
+        assert len(themed) == len(names) // 2
+        for screen in ("01-lessons", "02-reader", "03-quiz-setup", "06-results", "07-progress"):
+            assert f"{screen}-{theme}.png" in themed
+        assert sum(n.startswith("04-question-") for n in themed) == len(QUESTION_TYPES)
+        assert any(n.startswith("05-feedback") for n in themed)
+        assert f"08-review-empty-{theme}.png" in themed
+        assert f"10-settings-{theme}.png" in themed
+    assert all((out / n).stat().st_size > 10_000 for n in names)
