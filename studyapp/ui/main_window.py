@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         if self.progress_page is None:
             page = ProgressPage()
             page.open_lesson.connect(self.open_lesson_from_elsewhere)
-            page.read_requested.connect(lambda: self.go(LESSONS))
+            page.read_requested.connect(self._read_first_lesson)
             page.quiz_requested.connect(lambda: self.go(QUIZ))
             self.pages.insertWidget(PROGRESS, page)
             self.pages.removeWidget(self.progress_placeholder)
@@ -316,6 +316,10 @@ class MainWindow(QMainWindow):
         stats = self.service.stats(self.course.id)
         today = dt.date.today()
         self.progress_page.show_stats(self.course, stats, today, self.colors)
+
+    def _read_first_lesson(self) -> None:
+        if self.course is not None:
+            self.open_lesson_from_elsewhere(self.course.lessons[0].id)
 
     def refresh_progress(self) -> None:
         """After an answer: the review count and the lessons' mastery."""
