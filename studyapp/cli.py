@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from studyapp.content import default_content_dir, load_catalogue
+from studyapp.content.importer import ArticleError, import_article
 from studyapp.progress import StoreError
 from studyapp.quiz import QUESTION_TYPES, QuizRequestError
 from studyapp.service import StudyService
@@ -78,6 +79,15 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="print your progress")
     stats.add_argument("--course", default=None, metavar="ID", help="default: the first course")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
+    importing = commands.add_parser(
+        "import", parents=[common], help="turn a text or Markdown article into a course"
+    )
+    importing.add_argument("article", type=Path, metavar="ARTICLE")
+    importing.add_argument("--id", dest="course_id", default=None, metavar="COURSE_ID")
+    importing.add_argument("--title", default=None, metavar="TITLE")
+    importing.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="default: the content folder"
+    )
     shots = commands.add_parser(
         "screenshots", parents=[common], help="render every screen to PNG (light and dark)"
     )
@@ -95,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile = getattr(args, "profile", "default")
     if args.command == "check":
         return check(content)
+    if args.command == "import":
+        return import_command(args, args.out or content)
     if args.command == "screenshots":
         return screenshots(content, args.out_dir)
     if args.command in ("quiz", "stats", "read"):
@@ -246,6 +258,17 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
     service.record_reading(owners[0], args.lesson, seconds=0, finished=True)
     title = service.course(owners[0]).lesson(args.lesson).title
     print(f"Marked as read: {title}")
+    return EXIT_OK
+
+
+def import_command(args: argparse.Namespace, out: Path) -> int:
+    """Import an article as a new course folder, all or nothing."""
+    try:
+        course = import_article(args.article, out, course_id=args.course_id, title=args.title)
+    except ArticleError as error:
+        return _fail(str(error))
+    print(f"Imported {course.folder}: {course.summary()}")
+    print("Its items are marked 'generated: true': read them over and curate them.")
     return EXIT_OK
 
 

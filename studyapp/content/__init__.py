@@ -20,6 +20,7 @@ from studyapp.content.model import (
     PartialDate,
     Topic,
 )
+from studyapp.content.sentences import sentence_texts, sentences, split_long
 from studyapp.content.terms import TermMatch, find_terms
 
 __all__ = [
@@ -41,4 +42,7 @@ __all__ = [
     "find_terms",
     "load_catalogue",
     "load_course",
+    "sentence_texts",
+    "sentences",
+    "split_long",
 ]

@@ -12,7 +12,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from studyapp.content.model import Actor, Claim, Concept, Course, Event, Lesson, PartialDate
@@ -235,7 +235,7 @@ class _CourseReader:
         events = [self._event(p, d, i, lessons, ids) for p, d, i in sections["events"]]
         claims = [self._claim(p, d, lessons, ids, actors) for p, d, _ in sections["claims"]]
         good_concepts = tuple(c for c in concepts if c is not None)
-        good_events = tuple(e for e in events if e is not None)
+        good_events = self._ordered(tuple(e for e in events if e is not None), sections["events"])
         self._check_terms(good_concepts, sections["concepts"])
         self._check_chronology(good_events, sections["events"])
         return Course(
@@ -387,8 +387,10 @@ class _CourseReader:
             return None
         if "date" in data and "when" in data:
             self.problem(data.line_of("when"), "give an event a 'date' or a 'when', not both")
-        sequence = data.get("sequence", index + 1)
-        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
+        sequence = data.get("sequence")
+        if sequence is not None and (
+            not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1
+        ):
             self.problem(data.line_of("sequence"), "'sequence' must be a whole number from 1")
             return None
         if base is None or not title or ("date" in data and date is None):
@@ -456,6 +458,28 @@ class _CourseReader:
                     )
                 owner.setdefault(key, concept.id)
 
+    def _ordered(
+        self, events: tuple[Event, ...], entries: list[tuple[Path, YamlMap, int]]
+    ) -> tuple[Event, ...]:
+        """Give every event its place in the order: as written, or else from its date.
+
+        A course gives every event a `sequence` or none. Without them, dated events are
+        ordered by date and undated ones have no known place (None): questions about order
+        then leave them out rather than guess.
+        """
+        given = [(p, d) for p, d, _ in entries if "sequence" in d]
+        if given and len(given) != len(entries):
+            for path, data, _ in entries:
+                if "sequence" not in data:
+                    self.problem(data.line, "give every event a 'sequence', or none of them", path)
+            return events
+        if given:
+            return events
+        keys = sorted({_date_key(e.date) for e in events if e.date is not None})
+        return tuple(
+            replace(e, sequence=keys.index(_date_key(e.date)) + 1) if e.date else e for e in events
+        )
+
     def _check_chronology(
         self, events: tuple[Event, ...], entries: list[tuple[Path, YamlMap, int]]
     ) -> None:
@@ -465,7 +489,12 @@ class _CourseReader:
         for a in dated:
             for b in dated:
                 assert a.date is not None and b.date is not None
-                if _before(a.date, b.date) and a.sequence >= b.sequence:
+                if (
+                    _before(a.date, b.date)
+                    and a.sequence is not None
+                    and b.sequence is not None
+                    and a.sequence >= b.sequence
+                ):
                     path, data = where[b.id]
                     self.problem(
                         data.line_of("sequence"),
@@ -473,6 +502,11 @@ class _CourseReader:
                         f"but its sequence {b.sequence} is not greater than {a.sequence}",
                         path,
                     )
+
+
+def _date_key(date: PartialDate | None) -> tuple[int, int, int]:
+    assert date is not None
+    return date.year, date.month or 0, date.day or 0
 
 
 def _before(a: PartialDate, b: PartialDate) -> bool:

@@ -83,7 +83,7 @@ class Event:
     lesson_id: str
     title: str
     quote: str
-    sequence: int  # place in the course's chronology; simultaneous events share it
+    sequence: int | None  # place in the chronology (simultaneous events share it); None: unknown
     date: PartialDate | None = None
     when: str | None = None  # the time in words, for events the text does not date
     generated: bool = False

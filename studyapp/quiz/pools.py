@@ -91,11 +91,16 @@ class Pools:
         return self.sample([a for a in self.actors if a != claim.actor], n, avoid=claim.actor)
 
     def events_at_other_times(self, event: Event) -> list[Event]:
-        """Events that surely did not happen when `event` did (another place in the order)."""
+        """Events that surely did not happen when `event` did (another known place in the
+        order); none if the event's own place is unknown."""
+        if event.sequence is None:
+            return []
         return [
             e
             for e in self.events
-            if e.sequence != event.sequence and (e.date is None or e.date != event.date)
+            if e.sequence is not None
+            and e.sequence != event.sequence
+            and (e.date is None or e.date != event.date)
         ]
 
     def plausible_dates(self, event: Event, n: int) -> list[PartialDate]:

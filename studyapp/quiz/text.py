@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c'\u2018(A-Z0-9])")
+from studyapp.content import sentences
+
 _ARTICLES = re.compile(r"^(the|a|an)\s+")
 STOP_WORDS = frozenset(
     {
@@ -41,16 +42,6 @@ STOP_WORDS = frozenset(
         "with",
     }
 )
-
-
-def sentences(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(paragraph)))
-    return spans
 
 
 def grounding_sentence(paragraphs: tuple[str, ...], quote: str) -> str:

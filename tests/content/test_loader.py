@@ -212,3 +212,39 @@ def test_unknown_lesson_lookup_lists_the_lessons(write_course: WriteCourse) -> N
     course = load_course(write_course())
     with pytest.raises(KeyError, match="lessons: first, second"):
         course.lesson("third")
+
+
+def test_without_sequences_dated_events_are_ordered_by_date(write_course: WriteCourse) -> None:
+    text = TOY_COURSE.replace(
+        "claims:",
+        """  - id: event:earlier
+    lesson: first
+    title: An earlier nap
+    date: "1998-05"
+    quote: "In 1999 the great nap began."
+  - id: event:sometime
+    lesson: first
+    title: A nap at some time
+    when: the text does not say
+    quote: "Cats prefer naps."
+claims:""",
+    )
+    course = load_course(write_course(**{"course.yaml": text}))
+    places = {e.id: e.sequence for e in course.events}
+    assert places == {"event:great-nap": 2, "event:earlier": 1, "event:sometime": None}
+
+
+def test_a_course_gives_every_event_a_sequence_or_none(write_course: WriteCourse) -> None:
+    text = TOY_COURSE.replace(
+        "claims:",
+        """  - id: event:second
+    lesson: first
+    title: Another nap
+    date: "2001"
+    sequence: 2
+    quote: "In 1999 the great nap began."
+claims:""",
+    )
+    [problem] = problems_of(write_course(**{"course.yaml": text}))
+    assert f":{line_of(text, 'id: event:great-nap')}: " in problem
+    assert "give every event a 'sequence', or none of them" in problem

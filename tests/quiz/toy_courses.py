@@ -50,7 +50,9 @@ def courses(draw: st.DrawFn) -> Course:
         )
         sentences[lesson].append(quote)
         when = None if date else "some time after the previous accord"
-        events.append(Event(f"event:e{n}", f"l{lesson}", title, quote, n + 1, date, when))
+        known = date is not None or draw(st.booleans())  # an imported text may not say when
+        sequence = n + 1 if known else None
+        events.append(Event(f"event:e{n}", f"l{lesson}", title, quote, sequence, date, when))
     for n in range(claim_count):
         lesson = draw(st.integers(0, lesson_count - 1))
         actor = draw(st.sampled_from(actors))

@@ -21,7 +21,8 @@ def _partners(event: Event, pools: Pools, taken: Taken) -> dict[int, list[Event]
     by_place: dict[int, list[Event]] = {}
     for other in pools.events:
         if (
-            other.sequence != event.sequence
+            other.sequence is not None
+            and other.sequence != event.sequence
             and pools.in_scope(other)
             and not taken(f"{TYPE}:{other.id}")
         ):
@@ -30,7 +31,11 @@ def _partners(event: Event, pools: Pools, taken: Taken) -> dict[int, list[Event]
 
 
 def eligible(item: Item, pools: Pools) -> bool:
-    return isinstance(item, Event) and len(_partners(item, pools, lambda _: False)) >= 2
+    return (
+        isinstance(item, Event)
+        and item.sequence is not None
+        and len(_partners(item, pools, lambda _: False)) >= 2
+    )
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
@@ -42,7 +47,7 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     size = 3 if len(by_place) <= 4 else min(pools.rng.choice(SIZES), len(by_place) + 1)
     places = pools.rng.sample(sorted(by_place), size - 1)
     chosen = [item, *(pools.rng.choice(by_place[p]) for p in places)]
-    ordered = sorted(chosen, key=lambda e: e.sequence)
+    ordered = sorted(chosen, key=lambda e: e.sequence or 0)
     answer = tuple(e.title for e in ordered)
     options = list(answer)
     while tuple(options) == answer:

@@ -87,6 +87,7 @@ def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     if not others:
         return None
     other = pools.rng.choice(others)
+    assert event.sequence is not None and other.sequence is not None
     first, second = (event, other) if event.sequence < other.sequence else (other, event)
     fact = (
         f"{quoted(first.title)} ({first.time}) came before {quoted(second.title)} ({second.time})."

@@ -1,0 +1,386 @@
+"""Find knowledge items in a lesson's text: dated and relative events, key concepts, and
+the views that the text attributes to actors. Plain rules, each one a pattern a reader would
+also use; everything found is marked `generated` for a person to curate."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from studyapp.content.model import PartialDate
+from studyapp.content.sentences import sentence_texts
+
+MONTHS = [m for m in calendar.month_name if m]
+_MONTH = "|".join(MONTHS)
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+DATE_PATTERNS = [  # most precise first
+    (re.compile(rf"\b(\d{{1,2}}) ({_MONTH}),? ({_YEAR})\b"), "dmy"),
+    (re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? ({_YEAR})\b"), "mdy"),
+    (re.compile(rf"\b({_MONTH}),? ({_YEAR})\b"), "my"),
+    (
+        re.compile(
+            r"\b(?i:in|of|since|from|until|by|before|after|early|late|around|about|circa|c\.)"
+            rf" ({_YEAR})\b"
+        ),
+        "y",
+    ),
+]
+EVENT_VERBS = (
+    r"annexed|invaded|imposed|imposing|deployed|launched|signed|joined|expanded|pledged|"
+    r"increased|reiterated|condemned|responded|bolstered|withdrew|attacked|seized|agreed|"
+    r"announced|introduced|established|ended|began|started|escalated|reinforced|collapsed|"
+    r"declared|elected|occupied|captured|surrendered|ratified"
+)
+_EVENT_VERB = re.compile(rf"\b({EVENT_VERBS})\b")
+_EVENT_NOUN = re.compile(r"\b(?:a|the) (?:surge|wave|series|outbreak|start|collapse) (?:in|of)\b")
+_SINCE = re.compile(
+    r"\bsince (the (?:end|start|beginning|fall|collapse) of (?:the )?[\w' -]+?)"
+    r"(?=[,.;]| has| have| was)"
+)
+_NOUN_EVENT = re.compile(
+    r"\b((?:the |its |their )?(?:full-scale )?(?:annexation|invasion|expansion|occupation|"
+    r"support|withdrawal|collapse|deployment|signing|enlargement) (?:of|for) [\w' -]+?)"
+    r"(?= in \d| since | and |[,.;]| was | has )"
+)
+_HYPOTHETICAL = re.compile(r"\b(would|could|might|should|may|if)\b", re.IGNORECASE)
+_AUXILIARY = re.compile(r"^(?:have|has|had|was|were|is|are)\b")
+_LEADING = re.compile(
+    r"^(?:(?:simultaneously|meanwhile|however|first and foremost|prior to this|then|later|"
+    r"also|particularly|especially|following|after|since|before|in|on|and|but)\b[ ,]*)+",
+    re.IGNORECASE,
+)
+_TRAILING_VERB = re.compile(r" (?:was|were|is|are|has|have|had)\b.*$")
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    title: str
+    quote: str
+    date: PartialDate | None
+
+
+@dataclass(frozen=True)
+class FoundConcept:
+    term: str
+    definition: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class FoundClaim:
+    actor: str
+    statement: str
+    quote: str
+
+
+def _tidy(phrase: str, limit: int = 16) -> str:
+    """A clause as a title: no leading connectors, no dangling punctuation, capitalised."""
+    junk = " ,;-.\u2013\u2014"
+    phrase = _LEADING.sub("", phrase.strip(junk)).strip(junk)
+    words = phrase.split()
+    if len(words) > limit:
+        phrase = " ".join(words[:limit]) + "…"
+    return phrase[:1].upper() + phrase[1:]
+
+
+def parse_date(text: str) -> tuple[PartialDate, int, int] | None:
+    """The most precise date a sentence gives, with where it stands."""
+    for pattern, shape in DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        parts = match.groups()
+        date: PartialDate
+        if shape == "dmy":
+            date = PartialDate(int(parts[2]), MONTHS.index(parts[1]) + 1, int(parts[0]))
+        elif shape == "mdy":
+            date = PartialDate(int(parts[2]), MONTHS.index(parts[0]) + 1, int(parts[1]))
+        elif shape == "my":
+            date = PartialDate(int(parts[1]), MONTHS.index(parts[0]) + 1)
+        else:
+            date = PartialDate(int(parts[0]))
+        return date, match.start(1 if shape == "y" else 0), match.end()
+    return None
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [c for c in re.split(", | \u2013 | \u2014 |; ", sentence.rstrip(".!?")) if c.strip()]
+
+
+def _dated_title(clause: str, date_text: str) -> str:
+    lead = r"(?:in|on|of|since|by|around|about|circa|c\.)"
+    without = re.sub(rf"\s*\b(?i:{lead})?\s*{re.escape(date_text)}", "", clause)
+    return _tidy(_TRAILING_VERB.sub("", without))
+
+
+def find_events(paragraph: str) -> list[FoundEvent]:
+    """Events in a paragraph: sentences with a date, and sentences that report an action."""
+    found: list[FoundEvent] = []
+    for sentence in sentence_texts(paragraph):
+        if _HYPOTHETICAL.search(sentence):
+            continue
+        dated = parse_date(sentence)
+        titles: list[tuple[str, PartialDate | None]] = []
+        if dated is not None:
+            date, start, end = dated
+            date_text = sentence[start:end]
+            clauses = _clauses(sentence)
+            at = next(i for i, c in enumerate(clauses) if date_text in c)
+            for part in clauses[at].split(" and "):
+                if date_text in part:
+                    title = _dated_title(part, date_text)
+                    if len(title.split()) < 2 and at + 1 < len(clauses):
+                        title = _tidy(clauses[at + 1])  # "By 1500, presses were working ..."
+                    titles.append((title, date))
+                elif _NOUN_EVENT.search(" " + part.strip() + ","):
+                    titles.append((_tidy(part), None))  # its partner, not dated by the text
+        else:
+            since = _SINCE.search(sentence)
+            if since:
+                titles.append((_tidy(since.group(1)), None))
+            nouns = [m.group(1) for m in _NOUN_EVENT.finditer(sentence)]
+            titles.extend((_tidy(n), None) for n in nouns[:1])
+            if not nouns:
+                clauses = _clauses(sentence)
+                for index, clause in enumerate(clauses):
+                    if _EVENT_VERB.search(clause) or _EVENT_NOUN.search(clause):
+                        text = _LEADING.sub("", clause.strip())
+                        if _AUXILIARY.match(text) and index > 0:
+                            text = f"{clauses[0]} {text}"  # "Countries like Germany have pledged"
+                        titles.append((_tidy(text), None))
+                        break
+        for title, when in titles:
+            if len(title.split()) >= 2:
+                found.append(FoundEvent(title, sentence, when))
+    return found
+
+
+_QUOTED = re.compile(
+    "(?<![\\w])['\u2018\"\u201c]([A-Za-z][A-Za-z -]{2,40}?)['\u2019\"\u201d](?![\\w])"
+)
+_DEFINITIONAL = re.compile(
+    r"\b(?:[Tt]he (?:concept|idea|notion|principle|doctrine|policy) of|principles of|known as|"
+    r"(?:so-)?called|termed)\s+([a-z][\w -]*?)(?= is | was | are |[,.;]|$)"
+)
+_SUBJECT_IS = re.compile(r"^The ([a-z][\w-]+ [a-z][\w-]+) (?:is|are|refers to|means)\b")
+_CAPITALISED = re.compile(
+    r"(?<!^)(?<![.!?] )\b((?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Z][a-z]+|\d+))+)\b"
+)
+_HYPHENATED = re.compile(r"\b([a-z]+-[a-z]+ [a-z]{4,}s?)\b")
+_ABSTRACT = re.compile(
+    r"\b(?:of|and|for|genuine|potential|feeling of|the) "
+    r"((?:de-)?[a-z]{4,}(?:ence|ance|ability|ment|ation|ations))\b"
+)
+_COMMON_ABSTRACT = frozenset(  # everyday abstract nouns that are rarely a text's key terms
+    "situation information development developments government environment attention "
+    "confrontation presence relationship importance violence performance statement "
+    "statements moment management assessment investment involvement implications "
+    "intelligence expectations organisations organizations operations consequences "
+    "conversations reverberations appearance experience difference evidence".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "both each many more most some very also often though would could should need where "
+    "when while which what who how why than then there here just only even still about "
+    "into over under".split()
+)
+_HEDGES = frozenset({"so-called", "well-known", "so-so", "self-styled"})
+MIN_ABSTRACT_LENGTH = 10  # long abstract nouns ("deterrence", "encirclement") are term-like
+_STOP = frozenset(
+    "a an and are as at be but by for from has have in is it its of on or that the their "
+    "they this to was were will with our we you your these those other another such".split()
+)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def term_key(term: str) -> str:
+    """A term folded so that its singular and plural meet."""
+    """A term folded so that its singular and plural meet."""
+    return " ".join(_singular(w) for w in term.casefold().split())
+
+
+def _content_word(word: str) -> bool:
+    return (
+        word.islower()
+        and word not in _STOP
+        and word not in _FUNCTION_WORDS
+        and "'" not in word
+        and "\u2019" not in word
+        and not word.endswith("ly")
+    )
+
+
+def _bigrams(text: str) -> list[str]:
+    """Two-word phrases and "X of Y" phrases of content words (no "of the", no "s actions")."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*|[,.;:!?()\u2013\u2014]", text)
+    grams = []
+    padded = [*words, ""]
+    for a, b, after in zip(padded, padded[1:], padded[2:], strict=False):
+        verb_like = a.endswith(("ing", "ed"))
+        if _content_word(a) and _content_word(b) and not verb_like and not _content_word(after):
+            grams.append(f"{a} {b}")  # "security concerns", not "own security" of a longer one
+    for a, of, b, after in zip(padded, padded[1:], padded[2:], padded[3:], strict=False):
+        if of == "of" and _content_word(a) and _content_word(b) and not _content_word(after):
+            grams.append(f"{a} of {b}")  # "sphere of influence", not "risk of direct"
+    return grams
+
+
+def _named_part(phrase: str, whole: str) -> str:
+    """The words a definitional pattern names: three if the text uses them again, else at
+    most two ("so-called movable type let a printer ..." names "movable type")."""
+    words = phrase.split()
+    if len(words) >= 3 and whole.count(" ".join(words[:3]).casefold()) >= 2:
+        return " ".join(words[:3])
+    return " ".join(words[:2])
+
+
+def phrase_counts(texts: list[str]) -> Counter[str]:
+    """How often each phrase recurs in a whole article (singular and plural together)."""
+    return Counter(term_key(g) for text in texts for s in sentence_texts(text) for g in _bigrams(s))
+
+
+def find_concepts(
+    texts: list[str], actors: set[str], counts: Counter[str], article: str = ""
+) -> list[tuple[str, str]]:
+    """(term, sentence where it is first used or defined) for the key terms of a text.
+
+    Terms are phrases the text puts in quotes or introduces ("the concept of X", "known as
+    X", "The X is ..."), capitalised names of several words, phrases that recur, and
+    abstract nouns it builds its argument on.
+    """
+    sentences = [s for text in texts for s in sentence_texts(text)]
+    whole = (article or " ".join(texts)).casefold()
+    chosen: dict[str, tuple[str, str]] = {}  # key: (term, sentence)
+
+    def add(term: str, sentence: str) -> None:
+        term = term.strip(" -")
+        key = term_key(term)
+        words = term.split()
+        if not words or len(words) > 4 or key in chosen or term.casefold() in actors:
+            return
+        if all(w.casefold() in _STOP for w in words) or len(term) < 4:
+            return
+        chosen[key] = (term, sentence)
+
+    for sentence in sentences:
+        for match in _QUOTED.finditer(sentence):
+            add(match.group(1), sentence)
+        for match in _DEFINITIONAL.finditer(sentence):
+            for part in match.group(1).split(" and "):
+                add(_named_part(part, whole), sentence)
+        subject = _SUBJECT_IS.match(sentence)
+        if subject and subject.group(1).split()[0] not in ("current", "same", "other", "main"):
+            add(subject.group(1), sentence)
+        for match in _CAPITALISED.finditer(sentence):
+            name = match.group(1)
+            after = sentence[match.end() :].split(" ", 2)
+            group = after[1].strip(",.;:") if len(after) > 1 else ""
+            if name.casefold() in actors or group in ("nations", "states", "countries"):
+                continue  # an actor, not a concept
+            if not any(month in name for month in MONTHS):
+                add(name, sentence)
+        for match in _HYPHENATED.finditer(sentence):
+            first, last = match.group(1).split()
+            if last not in _FUNCTION_WORDS and first not in _HEDGES:
+                add(match.group(1), sentence)
+        for match in _ABSTRACT.finditer(sentence):
+            noun = match.group(1)
+            if noun not in _COMMON_ABSTRACT and len(noun) >= MIN_ABSTRACT_LENGTH:
+                add(noun, sentence)
+        for gram in _bigrams(sentence):
+            if counts[term_key(gram)] >= 2:
+                add(gram, sentence)
+    return list(chosen.values())
+
+
+ACTOR_NAMES = {  # how texts name an actor → the name a course uses
+    "nato": "NATO",
+    "the alliance": "NATO",
+    "nato members": "NATO",
+    "the allies": "NATO",
+    "allies": "NATO",
+    "russia": "Russia",
+    "moscow": "Russia",
+    "the kremlin": "Russia",
+    "eastern european nations": "Eastern European states",
+    "eastern european states": "Eastern European states",
+    "eastern european countries": "Eastern European states",
+    "ukraine": "Ukraine",
+    "kyiv": "Ukraine",
+    "the united states": "United States",
+    "washington": "United States",
+    "the west": "the West",
+    "western countries": "the West",
+}
+_VIEW_VERBS = (
+    r"views?|viewed|sees?|saw|argues?|argued|believes?|believed|claims?|claimed|feels?|felt|"
+    r"perceives?|perceived|points? to|pointed to|cites?|cited|insists?|insisted|warns?|"
+    r"warned|says?|said|considers?|considered|regards?|regarded|fears?|feared|aims? to|"
+    r"aimed to|maintains?|maintained|contends?|contended"
+)
+_ACTOR = (
+    r"(?:many |most |some )?(?:the )?[A-Z][\w]+(?: [A-Z][\w]+)*"
+    r"(?: [a-z]+ nations| nations| states| countries| members)?"
+)
+_FROM_VIEW = re.compile(
+    rf"^(?:From|In) (?P<actor>{_ACTOR})'s (?:viewpoint|perspective|point of view|view),? "
+    r"(?P<rest>.+)$"
+)
+_ACTOR_VERB = re.compile(
+    rf"(?:^|, which |, while |, and |what |, )(?P<actor>{_ACTOR}|They|they)"
+    rf"(?:, [^,]+,)? (?P<verb>{_VIEW_VERBS})\b(?: that)?(?P<rest>.*)$"
+)
+_ACCORDING = re.compile(rf"^According to (?P<actor>{_ACTOR}), (?P<rest>.+)$")
+
+
+_NOT_ACTORS = frozenset(
+    "the this that these those it its they we he she you some many most each every another "
+    "one no none".split()
+)
+
+
+def normalise_actor(name: str) -> str | None:
+    """The course's name for an actor a text mentions, or None if it is not an actor.
+
+    Known names are folded together (Moscow and the Kremlin are Russia); any other proper
+    name that holds a view ("Historians" is not one, "Gutenberg" is) stands for itself.
+    """
+    bare = re.sub(r"^(?:many|most|some) ", "", name.strip())
+    known = ACTOR_NAMES.get(bare.casefold())
+    if known is not None:
+        return known
+    bare = re.sub(r"^[Tt]he ", "", bare)  # "The Church" holds views as "Church"
+    words = bare.split()
+    if words and words[0].casefold() not in _NOT_ACTORS and all(w[:1].isupper() for w in words):
+        return bare
+    return None
+
+
+def find_claims(
+    paragraph: str, previous_actor: str | None = None
+) -> tuple[list[FoundClaim], str | None]:
+    """Views the text attributes to an actor; "They argue ..." goes to the last actor named."""
+    found: list[FoundClaim] = []
+    last = previous_actor
+    for sentence in sentence_texts(paragraph):
+        body = sentence.rstrip(".!?")
+        match = _FROM_VIEW.match(body) or _ACCORDING.match(body) or _ACTOR_VERB.search(body)
+        if match is None:
+            continue
+        said = match.group("actor")
+        actor = last if said in ("They", "they") else normalise_actor(said)
+        if actor is None:
+            continue
+        if len(match.group("rest").split()) < 4:
+            continue
+        # The view in the text's own words, its holder left out: "Who holds this view?"
+        start, end = match.span("actor")
+        statement = sentence[:start] + "…" + sentence[end:]
+        statement = statement[:1].upper() + statement[1:]
+        found.append(FoundClaim(actor, statement, sentence))
+        last = actor
+    return found, last

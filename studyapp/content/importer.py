@@ -1,0 +1,287 @@
+"""Turn a plain-text or Markdown article into a course folder that `check` accepts.
+
+Lessons come from the article's headings (Markdown headings, or in plain text short lines
+without closing punctuation followed by prose); items are found by the rules in `finders`.
+The folder is written to a temporary place beside its destination, checked by the loader,
+then renamed into place: an import either succeeds whole or leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from studyapp.content.finders import (
+    ACTOR_NAMES,
+    find_claims,
+    find_concepts,
+    find_events,
+    phrase_counts,
+    term_key,
+)
+from studyapp.content.loader import COURSE_FILE, CourseError, load_course
+from studyapp.content.model import Course
+from studyapp.content.sentences import split_long
+
+MAX_BYTES = 5 * 1024 * 1024
+PARAGRAPHS_PER_LESSON = 3  # for articles without headings
+MAX_HEADING_WORDS = 12
+
+
+class ArticleError(Exception):
+    """An article that cannot be imported; the message says what and where."""
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str]
+
+
+def read_article(path: Path) -> str:
+    """The article's text, refusing what is not a readable text file of sensible size."""
+    if not path.is_file():
+        raise ArticleError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ArticleError(
+            f"{path}: is {size / 1024 / 1024:.1f} MB; articles up to 5 MB can be imported"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(f"{path}: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        if b"\x00" in data[:8192]:
+            raise ArticleError(f"{path}: looks like a binary file, not a text article")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ArticleError(
+                f"{path}: is not UTF-8 text (byte {error.start} cannot be read); "
+                "save it as UTF-8 and import it again"
+            ) from error
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(f"{path}: the file is empty")
+    return text
+
+
+def _is_heading(line: str, following: str | None) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= MAX_HEADING_WORDS
+        and not line.rstrip().endswith((".", ",", ";", ":"))
+        and following is not None
+        and len(following) > len(line)
+        and following.rstrip().endswith((".", "!", "?", '"', "”", ")"))
+    )
+
+
+def sections_from_text(text: str) -> tuple[str | None, list[Section]]:
+    """(title, sections) of a plain-text article; text before a heading is the introduction."""
+    blocks = [block for block in re.split(r"\n\s*\n|\n", text) if block.strip()]
+    blocks = [" ".join(block.split()) for block in blocks]
+    title: str | None = None
+    sections: list[Section] = []
+    current = Section("Introduction", [])
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _is_heading(block, following):
+            if index == 0:
+                title = block
+                continue
+            if current.paragraphs:
+                sections.append(current)
+            current = Section(block, [])
+        else:
+            current.paragraphs.append(block)
+    if current.paragraphs:
+        sections.append(current)
+    return title, sections
+
+
+def _inline_text(token: Any) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def sections_from_markdown(text: str) -> tuple[str | None, list[Section]]:
+    """(title, sections) of a Markdown article, split at its headings."""
+    tokens = MarkdownIt("commonmark").parse(text)
+    title: str | None = None
+    sections: list[Section] = []
+    current = Section("Introduction", [])
+    heading_level: str | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading_level = token.tag
+        elif token.type == "inline" and heading_level is not None:
+            heading = _inline_text(token)
+            if heading_level == "h1" and title is None and not sections and not current.paragraphs:
+                title = heading
+            else:
+                if current.paragraphs:
+                    sections.append(current)
+                current = Section(heading, [])
+            heading_level = None
+        elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+            paragraph = _inline_text(token)
+            if paragraph:
+                current.paragraphs.append(paragraph)
+    if current.paragraphs:
+        sections.append(current)
+    return title, sections
+
+
+def _by_size(paragraphs: list[str]) -> list[Section]:
+    """An article without headings: lessons of a few paragraphs each."""
+    sections: list[Section] = []
+    for start in range(0, len(paragraphs), PARAGRAPHS_PER_LESSON):
+        chunk = paragraphs[start : start + PARAGRAPHS_PER_LESSON]
+        words = chunk[0].split()[:6]
+        sections.append(Section(f"Part {len(sections) + 1}: {' '.join(words)}…", chunk))
+    return sections
+
+
+def slug(text: str, limit: int = 40) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.casefold())
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > limit and out:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or "course"
+
+
+def _elide(sentence: str, term: str) -> str:
+    """The defining sentence with the term left out, so a question does not give it away."""
+    return re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", "…", sentence, flags=re.IGNORECASE)
+
+
+def build_course(text: str, *, course_id: str, title: str | None, markdown: bool) -> dict[str, Any]:
+    """The course as YAML-ready data: lessons, then the items found in each."""
+    found_title, sections = (sections_from_markdown if markdown else sections_from_text)(text)
+    if len(sections) == 1 and sections[0].title == "Introduction":
+        sections = _by_size(sections[0].paragraphs)
+    if not sections:
+        raise ArticleError("the article has no paragraphs of text")
+    lessons, ids = [], set()
+    for number, section in enumerate(sections, 1):
+        lesson_id = slug(section.title, 32)
+        if lesson_id in ids:
+            lesson_id = f"{lesson_id}-{number}"
+        ids.add(lesson_id)
+        split = [p for raw in section.paragraphs for p in split_long(raw)]
+        lessons.append({"id": lesson_id, "title": section.title, "paragraphs": split})
+
+    actors = set(ACTOR_NAMES) | {name.casefold() for name in ACTOR_NAMES.values()}
+    concepts, events, claims, used_actors = [], [], [], []
+    seen_ids: set[str] = set()
+
+    def unique(prefix: str, name: str) -> str:
+        base = f"{prefix}:{slug(name, 40)}"
+        item_id, n = base, 2
+        while item_id in seen_ids:
+            item_id, n = f"{base}-{n}", n + 1
+        seen_ids.add(item_id)
+        return item_id
+
+    by_key: dict[str, dict[str, Any]] = {}  # a term's other forms become its aliases
+    everything = [p for lesson in lessons for p in lesson["paragraphs"]]
+    counts = phrase_counts(everything)
+    article = " ".join(everything)
+    for lesson in lessons:
+        paragraphs = list(lesson["paragraphs"])
+        for term, sentence in find_concepts(paragraphs, actors, counts, article):
+            known = by_key.get(term_key(term))
+            if known is not None:
+                if term.casefold() != known["term"].casefold() and term not in known["aliases"]:
+                    known["aliases"].append(term)
+                continue
+            by_key[term_key(term)] = {"term": term, "aliases": []}
+            concepts.append({
+                "id": unique("concept", term), "lesson": lesson["id"], "term": term,
+                "aliases": by_key[term_key(term)]["aliases"],
+                "definition": _elide(sentence, term), "quote": sentence, "generated": True,
+            })  # fmt: skip
+        last_actor = None
+        for paragraph in paragraphs:
+            for event in find_events(paragraph):
+                entry: dict[str, Any] = {
+                    "id": unique("event", event.title), "lesson": lesson["id"],
+                    "title": event.title, "quote": event.quote, "generated": True,
+                }  # fmt: skip
+                if event.date is not None:
+                    entry["date"] = event.date.iso()
+                else:
+                    entry["when"] = "not dated in the article"
+                events.append(entry)
+            found, last_actor = find_claims(paragraph, last_actor)
+            for claim in found:
+                if claim.actor not in used_actors:
+                    used_actors.append(claim.actor)
+                claims.append({
+                    "id": unique("claim", f"{claim.actor} {claim.statement}"),
+                    "lesson": lesson["id"], "actor": claim.actor, "statement": claim.statement,
+                    "quote": claim.quote, "generated": True,
+                })  # fmt: skip
+    for concept in concepts:
+        if not concept["aliases"]:
+            del concept["aliases"]
+    return {
+        "id": course_id,
+        "title": title or found_title or course_id.replace("-", " ").capitalize(),
+        "description": "Imported from an article; its items were found automatically.",
+        "actors": [{"name": name} for name in used_actors],
+        "lessons": lessons,
+        "concepts": concepts,
+        "events": events,
+        "claims": claims,
+    }
+
+
+def import_article(
+    path: Path, out: Path, *, course_id: str | None = None, title: str | None = None
+) -> Course:
+    """Import an article into `out/<course id>/`, all or nothing; return the loaded course."""
+    text = read_article(path)
+    markdown = path.suffix.casefold() in (".md", ".markdown")
+    chosen_id = course_id or slug(title or path.stem)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", chosen_id):
+        raise ArticleError(f"course id '{chosen_id}' must be lower-case words joined by hyphens")
+    target = out / chosen_id
+    if target.exists():
+        raise ArticleError(f"{target}: a course '{chosen_id}' already exists; choose another --id")
+    data = build_course(text, course_id=chosen_id, title=title, markdown=markdown)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{chosen_id}-", dir=out))
+    try:
+        folder = staging / chosen_id
+        folder.mkdir()
+        header = f"# Imported from {path.name}. Items marked generated were found automatically.\n"
+        dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        (folder / COURSE_FILE).write_text(header + dumped, encoding="utf-8")
+        try:
+            load_course(folder)
+        except CourseError as error:  # a fault of the importer, not of the article
+            raise ArticleError(f"the imported course does not pass its checks:\n{error}") from error
+        folder.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return load_course(target)
