@@ -88,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument(
         "--out", type=Path, default=None, metavar="DIR", help="default: the content folder"
     )
+    export = commands.add_parser(
+        "export", parents=[common], help="a course as an Anki deck, or your answers as CSV"
+    )
+    export.add_argument("--anki", type=Path, metavar="OUT.apkg", help="write an Anki deck")
+    export.add_argument("--course", default=None, metavar="ID", help="default: the first course")
+    export.add_argument("--csv", type=Path, metavar="OUT.csv", help="write every answer as CSV")
     shots = commands.add_parser(
         "screenshots", parents=[common], help="render every screen to PNG (light and dark)"
     )
@@ -105,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile = getattr(args, "profile", "default")
     if args.command == "check":
         return check(content)
+    if args.command == "export":
+        return export_command(args, content, db, profile)
     if args.command == "import":
         return import_command(args, args.out or content)
     if args.command == "screenshots":
@@ -258,6 +266,38 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
     service.record_reading(owners[0], args.lesson, seconds=0, finished=True)
     title = service.course(owners[0]).lesson(args.lesson).title
     print(f"Marked as read: {title}")
+    return EXIT_OK
+
+
+def export_command(args: argparse.Namespace, content: Path, db: str | None, profile: str) -> int:
+    """Write the Anki deck and/or the answers' CSV that the options ask for."""
+    if args.anki is None and args.csv is None:
+        return _fail("say what to export: --anki OUT.apkg and/or --csv OUT.csv")
+    if args.anki is not None:
+        if not content.is_dir():
+            return _fail(f"{content}: no such content folder")
+        courses = StudyService.without_progress(content)
+        course_id = _default_course(courses, args.course)
+        problem = _course_problem(courses, course_id) if course_id else "there is no course"
+        if problem or course_id is None:
+            return _fail(str(problem))
+        try:
+            notes = courses.export_anki(course_id, args.anki)
+        except OSError as error:
+            return _fail(f"{args.anki}: cannot write the deck ({error.strerror or error})")
+        print(f"Wrote {notes} notes of '{course_id}' to {args.anki}")
+    if args.csv is not None:
+        try:
+            service = StudyService.open(content, db, profile)
+        except StoreError as error:
+            return _fail(str(error))
+        try:
+            rows = service.export_answers(args.csv)
+        except OSError as error:
+            return _fail(f"{args.csv}: cannot write the file ({error.strerror or error})")
+        finally:
+            service.close()
+        print(f"Wrote {rows} answers to {args.csv}")
     return EXIT_OK
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studyapp.content import Catalogue, Course, Problem, load_catalogue
+from studyapp.content.importer import import_article
+from studyapp.exports import export_anki, export_answers
 from studyapp.progress import (
     AnswerRecord,
     ItemRating,
@@ -72,8 +74,10 @@ class StudyService:
         *,
         tz: dt.tzinfo | None = None,
         notice: str | None = None,
+        content: Path | None = None,
     ) -> None:
         self.catalogue = catalogue
+        self.content = content  # the folder the catalogue came from; imports go there
         self._store = store
         self.tz = tz  # the learner's time zone; None is this machine's
         self.notice = notice  # e.g. "your damaged database was moved to ..."
@@ -92,12 +96,12 @@ class StudyService:
         catalogue = load_catalogue(content)
         opened = open_database(db or default_location())
         store = ProgressStore(opened.engine, profile, fuzz=fuzz)
-        return cls(catalogue, store, tz=tz, notice=opened.notice)
+        return cls(catalogue, store, tz=tz, notice=opened.notice, content=content)
 
     @classmethod
     def without_progress(cls, content: Path) -> StudyService:
         """Courses and quizzes only: nothing is read from or written to a database."""
-        return cls(load_catalogue(content), None)
+        return cls(load_catalogue(content), None, content=content)
 
     @property
     def store(self) -> ProgressStore:
@@ -292,6 +296,26 @@ class StudyService:
     def finish_quiz(self, run: QuizRun) -> None:
         """End a quiz, answered in full or abandoned; what was answered stays."""
         self.store.finish_session(run.session_id)
+
+    # --- imports and exports -----------------------------------------------------------
+
+    def import_article(
+        self, article: Path, *, course_id: str | None = None, title: str | None = None
+    ) -> Course:
+        """Make a course of an article in the content folder and add it to the catalogue."""
+        if self.content is None:
+            raise RuntimeError("this service has no content folder to import into")
+        course = import_article(article, self.content, course_id=course_id, title=title)
+        self.catalogue = load_catalogue(self.content)
+        return course
+
+    def export_anki(self, course_id: str, target: Path) -> int:
+        """The course as an Anki deck; returns the number of notes written."""
+        return export_anki(self.course(course_id), target)
+
+    def export_answers(self, target: Path) -> int:
+        """Every recorded answer as CSV; returns the number of rows."""
+        return export_answers(self.store, target)
 
     # --- profiles ----------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from fsrs import Rating
 from sqlalchemy import Engine, select, update
@@ -281,6 +282,35 @@ class ProgressStore:
         state.reviews += 1
         state.lapses += int(review.lapsed)
         return review.due
+
+    def all_answers(self) -> Iterator[tuple[Any, ...]]:
+        """Every answer of every profile, oldest first, streamed (for a spreadsheet)."""
+        query = (
+            select(
+                Answer.answered_at,
+                Answer.day,
+                Profile.name,
+                Answer.course_id,
+                Answer.lesson_id,
+                Answer.question_id,
+                Answer.question_type,
+                Answer.topic,
+                Answer.item_ids,
+                Answer.response,
+                Answer.correct,
+                Answer.score,
+                Answer.seconds,
+                Answer.session_id,
+                QuizSession.mode,
+            )
+            .join(Profile, Profile.id == Answer.profile_id)
+            .outerjoin(QuizSession, QuizSession.id == Answer.session_id)
+            .order_by(Answer.id)
+            .execution_options(yield_per=5000)
+        )
+        with self.session() as session:
+            for row in session.execute(query):
+                yield tuple(row)
 
     # --- scheduling state --------------------------------------------------------------
 

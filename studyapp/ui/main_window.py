@@ -6,9 +6,11 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from studyapp import __version__
 from studyapp.content import Course
+from studyapp.content.importer import ArticleError
 from studyapp.service import StudyService
 from studyapp.ui import theme
 from studyapp.ui.lesson_view import LessonList, LessonReader
@@ -18,6 +20,7 @@ from studyapp.ui.qt import (
     QApplication,
     QCloseEvent,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QKeySequence,
@@ -209,6 +212,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("Start &review", self.start_review, "Ctrl+R", "Review the due items")
         )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "&Import article…", self.import_article, "Ctrl+I",
+                "Make a course of a plain-text or Markdown article",
+            )
+        )  # fmt: skip
+        file_menu.addAction(
+            self._action(
+                "Export course to &Anki…", self.export_anki, None,
+                "Write the course as an Anki deck (.apkg)",
+            )
+        )  # fmt: skip
+        file_menu.addAction(
+            self._action(
+                "Export answers as &CSV…", self.export_answers, None,
+                "Write every recorded answer to a spreadsheet file",
+            )
+        )  # fmt: skip
         file_menu.addSeparator()
         self.profile_menu = file_menu.addMenu("&Profile")
         self.profile_menu.aboutToShow.connect(self._fill_profile_menu)
@@ -435,6 +457,68 @@ class MainWindow(QMainWindow):
         if state.lesson_id == self.lesson_id:
             self.reader.set_read(state.read)
         self.opened_at = time.monotonic()
+
+    # --- import and export -------------------------------------------------------------
+
+    def import_article(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                "Import article",
+                "",
+                "Articles (*.txt *.md *.markdown);;All files (*)",
+            )
+        if not path:
+            return
+        try:
+            course = self.service.import_article(Path(path))
+        except ArticleError as error:
+            QMessageBox.warning(self, "Import article", str(error))
+            return
+        self.course_picker.blockSignals(True)
+        self.course_picker.clear()
+        self.course_picker.blockSignals(False)
+        self._fill_courses()
+        self.course_picker.setCurrentIndex(self.course_picker.findData(course.id))
+        self.go(LESSONS)
+        QMessageBox.information(
+            self,
+            "Import article",
+            f"Imported “{course.title}”: {len(course.lessons)} lessons, "
+            f"{len(course.concepts)} concepts, {len(course.events)} events and "
+            f"{len(course.claims)} views, found automatically. They are in {course.folder}, "
+            "ready to read over and curate.",
+        )
+
+    def export_anki(self, path: str | None = None) -> None:
+        if self.course is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export to Anki", f"{self.course.id}.apkg", "Anki decks (*.apkg)"
+            )
+        if not path:
+            return
+        try:
+            notes = self.service.export_anki(self.course.id, Path(path))
+        except OSError as error:
+            QMessageBox.warning(self, "Export to Anki", f"{path}: {error.strerror or error}")
+            return
+        self.statusBar().showMessage(f"Wrote {notes} notes to {path}", 8000)
+
+    def export_answers(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export answers", "answers.csv", "CSV files (*.csv)"
+            )
+        if not path:
+            return
+        try:
+            rows = self.service.export_answers(Path(path))
+        except OSError as error:
+            QMessageBox.warning(self, "Export answers", f"{path}: {error.strerror or error}")
+            return
+        self.statusBar().showMessage(f"Wrote {rows} answers to {path}", 8000)
 
     # --- profiles ----------------------------------------------------------------------
 

@@ -192,3 +192,31 @@ def test_a_display_library_that_cannot_load_is_named(
 
 def test_no_display_check_when_another_platform_is_chosen() -> None:
     assert xcb_problem(Path("/nowhere/libqxcb.so")) is None  # QT_QPA_PLATFORM=offscreen
+
+
+def test_file_menu_imports_an_article_and_exports(
+    make_window: MakeWindow, content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyapp.ui.qt import QMessageBox
+    from tests.conftest import ROOT
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    window = make_window(content_dir)
+    names = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert {"&Import article…", "Export course to &Anki…", "Export answers as &CSV…"} <= set(names)
+    window.import_article(str(ROOT / "tests" / "data" / "printing-press.md"))
+    assert window.course is not None and window.course.id == "printing-press"
+    assert window.course_picker.isVisible() and window.course_picker.count() == 2
+    assert lesson_ids(window)[1] == "gutenberg-s-workshop"
+    assert shown[-1].startswith("Imported “The Printing Press and Its Age”: 4 lessons")
+    window.import_article(str(ROOT / "tests" / "data" / "printing-press.md"))
+    assert "already exists" in shown[-1]
+
+    deck = tmp_path / "press.apkg"
+    window.export_anki(str(deck))
+    assert deck.stat().st_size > 1000
+    answers = tmp_path / "answers.csv"
+    window.export_answers(str(answers))
+    assert answers.read_text(encoding="utf-8").startswith("answered_at_utc,")
