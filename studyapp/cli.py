@@ -8,13 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studyapp.content import default_content_dir, load_catalogue
-from studyapp.content.importer import ArticleError, import_article
-from studyapp.progress import StoreError
-from studyapp.quiz import QUESTION_TYPES, QuizRequestError
-from studyapp.service import StudyService
-from studyapp.terminal import format_stats, run_quiz
+from studyapp.content.locations import default_content_dir
+from studyapp.quiz.question import QUESTION_TYPES
+
+if TYPE_CHECKING:  # each command imports what it needs: the window opens sooner
+    from studyapp.service import StudyService
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -118,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "screenshots":
         return screenshots(content, args.out_dir)
     if args.command in ("quiz", "stats", "read"):
+        from studyapp.progress import StoreError
+        from studyapp.service import StudyService
+
         if not content.is_dir():
             return _fail(f"{content}: no such content folder")
         if args.command == "quiz" and args.json:
@@ -142,6 +145,8 @@ def _fail(message: str) -> int:
 
 def check(content: Path) -> int:
     """Print one summary line per course; on any problem, list them all on stderr."""
+    from studyapp.content import load_catalogue
+
     if not content.is_dir():
         return _fail(f"{content}: no such content folder")
     catalogue = load_catalogue(content)
@@ -173,6 +178,8 @@ def _types(args: argparse.Namespace) -> list[str] | None:
 
 def quiz_json(service: StudyService, args: argparse.Namespace) -> int:
     """Print a quiz as a JSON list; nothing touches the progress database."""
+    from studyapp.quiz import QuizRequestError
+
     if args.count < 1:
         return _fail("--count must be at least 1")
     problem = _course_problem(service, args.course)
@@ -190,6 +197,9 @@ def quiz_json(service: StudyService, args: argparse.Namespace) -> int:
 
 def quiz(service: StudyService, args: argparse.Namespace) -> int:
     """A quiz in the terminal; every answer is saved the moment it is given."""
+    from studyapp.quiz import QuizRequestError
+    from studyapp.terminal import run_quiz
+
     if args.count < 1:
         return _fail("--count must be at least 1")
     problem = _course_problem(service, args.course)
@@ -233,6 +243,8 @@ def stats(service: StudyService, args: argparse.Namespace) -> int:
     problem = _course_problem(service, course_id)
     if problem:
         return _fail(problem)
+    from studyapp.terminal import format_stats
+
     figures = service.stats(course_id)
     if args.json:
         print(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
@@ -271,6 +283,9 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace, content: Path, db: str | None, profile: str) -> int:
     """Write the Anki deck and/or the answers' CSV that the options ask for."""
+    from studyapp.progress import StoreError
+    from studyapp.service import StudyService
+
     if args.anki is None and args.csv is None:
         return _fail("say what to export: --anki OUT.apkg and/or --csv OUT.csv")
     if args.anki is not None:
@@ -303,6 +318,8 @@ def export_command(args: argparse.Namespace, content: Path, db: str | None, prof
 
 def import_command(args: argparse.Namespace, out: Path) -> int:
     """Import an article as a new course folder, all or nothing."""
+    from studyapp.content.importer import ArticleError, import_article
+
     try:
         course = import_article(args.article, out, course_id=args.course_id, title=args.title)
     except ArticleError as error:

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studyapp.content import Catalogue, Course, Problem, load_catalogue
-from studyapp.content.importer import import_article
-from studyapp.exports import export_anki, export_answers
 from studyapp.progress import (
     AnswerRecord,
     ItemRating,
@@ -305,16 +303,22 @@ class StudyService:
         """Make a course of an article in the content folder and add it to the catalogue."""
         if self.content is None:
             raise RuntimeError("this service has no content folder to import into")
+        from studyapp.content.importer import import_article  # Markdown parser: on demand
+
         course = import_article(article, self.content, course_id=course_id, title=title)
         self.catalogue = load_catalogue(self.content)
         return course
 
     def export_anki(self, course_id: str, target: Path) -> int:
         """The course as an Anki deck; returns the number of notes written."""
+        from studyapp.exports import export_anki  # genanki loads only for an export
+
         return export_anki(self.course(course_id), target)
 
     def export_answers(self, target: Path) -> int:
         """Every recorded answer as CSV; returns the number of rows."""
+        from studyapp.exports import export_answers
+
         return export_answers(self.store, target)
 
     # --- profiles ----------------------------------------------------------------------

@@ -1,27 +1,76 @@
-"""The course model and its loading: what every other layer may use from here."""
+"""The course model and its loading: what every other layer may use from here.
 
-from studyapp.content.loader import (
-    Catalogue,
-    CourseError,
-    Problem,
-    default_content_dir,
-    load_catalogue,
-    load_course,
-)
-from studyapp.content.model import (
-    TOPICS,
-    Actor,
-    Claim,
-    Concept,
-    Course,
-    Event,
-    Item,
-    Lesson,
-    PartialDate,
-    Topic,
-)
-from studyapp.content.sentences import sentence_texts, sentences, split_long
-from studyapp.content.terms import TermMatch, find_terms
+Names load on first use (PEP 562): the window can open before YAML, fuzzy matching
+and the question generators are imported."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from studyapp.content.loader import (
+        Catalogue,
+        CourseError,
+        Problem,
+        load_catalogue,
+        load_course,
+    )
+    from studyapp.content.locations import default_content_dir
+    from studyapp.content.model import (
+        TOPICS,
+        Actor,
+        Claim,
+        Concept,
+        Course,
+        Event,
+        Item,
+        Lesson,
+        PartialDate,
+        Topic,
+    )
+    from studyapp.content.prose import (
+        sentence_texts,
+        sentences,
+        split_long,
+    )
+    from studyapp.content.terms import (
+        TermMatch,
+        find_terms,
+    )
+
+_WHERE = {
+    "Catalogue": "loader",
+    "CourseError": "loader",
+    "Problem": "loader",
+    "default_content_dir": "locations",
+    "load_catalogue": "loader",
+    "load_course": "loader",
+    "TOPICS": "model",
+    "Actor": "model",
+    "Claim": "model",
+    "Concept": "model",
+    "Course": "model",
+    "Event": "model",
+    "Item": "model",
+    "Lesson": "model",
+    "PartialDate": "model",
+    "Topic": "model",
+    "sentence_texts": "prose",
+    "sentences": "prose",
+    "split_long": "prose",
+    "TermMatch": "terms",
+    "find_terms": "terms",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
 
 __all__ = [
     "TOPICS",

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from studyapp.content.model import PartialDate
-from studyapp.content.sentences import sentence_texts
+from studyapp.content.prose import sentence_texts
 
 MONTHS = [m for m in calendar.month_name if m]
 _MONTH = "|".join(MONTHS)

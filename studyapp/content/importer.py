@@ -29,7 +29,7 @@ from studyapp.content.finders import (
 )
 from studyapp.content.loader import COURSE_FILE, CourseError, load_course
 from studyapp.content.model import Course
-from studyapp.content.sentences import split_long
+from studyapp.content.prose import split_long
 
 MAX_BYTES = 5 * 1024 * 1024
 PARAGRAPHS_PER_LESSON = 3  # for articles without headings

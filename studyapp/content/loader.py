@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -64,14 +63,6 @@ class Catalogue:
                 return course
         known = ", ".join(c.id for c in self.courses) or "none"
         raise KeyError(f"unknown course '{course_id}' (courses: {known})")
-
-
-def default_content_dir() -> Path:
-    """`$STUDYAPP_CONTENT`, or the `content/` folder that ships beside the package."""
-    configured = os.environ.get("STUDYAPP_CONTENT")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[2] / "content"
 
 
 def load_catalogue(root: Path) -> Catalogue:

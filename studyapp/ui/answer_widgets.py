@@ -7,8 +7,9 @@ result: colour and a word, never colour alone.
 from __future__ import annotations
 
 import string
+from typing import TYPE_CHECKING
 
-from studyapp.quiz import FALSE, TRUE, Grade, Question, Response
+from studyapp.quiz.question import FALSE, TRUE, Question
 from studyapp.ui.qt import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +29,9 @@ from studyapp.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from studyapp.quiz import Grade, Response
 
 LETTERS = string.ascii_lowercase
 

@@ -5,13 +5,48 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyapp import __version__
-from studyapp.progress import StoreError
-from studyapp.service import StudyService
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.qt import QApplication, QLibraryInfo, QMessageBox, QSettings
+from studyapp.ui.qt import (
+    QApplication,
+    QEvent,
+    QLibraryInfo,
+    QMessageBox,
+    QObject,
+    QSettings,
+    QTimer,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from studyapp.service import StudyService
+
+QUIT_AFTER_PAINT = "STUDYAPP_QUIT_AFTER"  # "paint" or "ready": for benchmarks/run.py
+
+
+class FirstPaint(QObject):
+    """Runs `then` once a window has painted its first frame; for the start-up benchmark
+    it can instead say so on stdout and quit."""
+
+    def __init__(self, window: QWidget, *, then: Callable[[], None], quit_after: bool) -> None:
+        super().__init__(window)
+        self.then = then
+        self.quit_after = quit_after
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            if self.quit_after:
+                print("first-paint", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+            else:
+                QTimer.singleShot(0, self.then)  # after this frame is on screen
+        return False
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -54,21 +89,38 @@ def xcb_problem(plugin: Path | None = None) -> str | None:
 
 
 def run(content: Path, db: str | None) -> int:
+    """Paint the window first, then open the courses and the progress database."""
     problem = xcb_problem()
     if problem is not None:
         print(f"studyapp: {problem}", file=sys.stderr)
         return 2
     app = make_app()
-    try:
-        service = StudyService.open(content, db)
-    except (StoreError, OSError) as error:
-        QMessageBox.critical(None, "StudyApp cannot start", str(error))
-        print(f"studyapp: {error}", file=sys.stderr)
-        return 2
-    window = MainWindow(service, QSettings())
+    window = MainWindow(None, QSettings())
+    opened: list[StudyService] = []
+    benchmark = os.environ.get(QUIT_AFTER_PAINT, "")
+
+    def load() -> None:
+        from studyapp.progress import StoreError
+        from studyapp.service import StudyService
+
+        try:
+            service = StudyService.open(content, db)
+        except (StoreError, OSError) as error:
+            QMessageBox.critical(window, "StudyApp cannot start", str(error))
+            print(f"studyapp: {error}", file=sys.stderr)
+            app.exit(2)
+            return
+        opened.append(service)
+        window.attach(service)
+        if benchmark == "ready":
+            print("ready", flush=True)
+            QTimer.singleShot(0, app.quit)
+        elif service.notice:
+            QMessageBox.warning(window, "Your progress database", service.notice)
+
+    FirstPaint(window, then=load, quit_after=benchmark == "paint")
     window.show()
-    if service.notice:
-        QMessageBox.warning(window, "Your progress database", service.notice)
     code = app.exec()
-    service.close()
+    for service in opened:
+        service.close()
     return code

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from studyapp.content import Course, Lesson, TermMatch, find_terms
-from studyapp.service import LessonState
 from studyapp.ui.qt import (
     QApplication,
     QColor,
@@ -46,6 +46,9 @@ from studyapp.ui.qt import (
     Signal,
 )
 from studyapp.ui.theme import Colors
+
+if TYPE_CHECKING:
+    from studyapp.service import LessonState
 
 READER_COLUMN_CHARS = 72  # a comfortable line length for reading
 LESSON_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -137,15 +140,16 @@ class LessonList(QListWidget):
                 f"Lesson {lesson.number} of {len(course.lessons)} · {plural(count, 'key item')}"
             )
             self.addItem(item)
-            self._mark(item, by_id.get(lesson.id, LessonState(lesson.id, False)))
+            state = by_id.get(lesson.id)
+            self._mark(item, state.read if state else False, state.mastery if state else 0.0)
         self.blockSignals(False)
 
-    def _mark(self, item: QListWidgetItem, state: LessonState) -> None:
-        words = "✓ Read" if state.read else "Not read yet"
-        if state.mastery > 0:
-            words += f" · mastery {round(100 * state.mastery)}%"
+    def _mark(self, item: QListWidgetItem, read: bool, mastery: float) -> None:
+        words = "✓ Read" if read else "Not read yet"
+        if mastery > 0:
+            words += f" · mastery {round(100 * mastery)}%"
         item.setData(STATE_ROLE, words)
-        item.setData(READ_ROLE, state.read)
+        item.setData(READ_ROLE, read)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {words.strip('✓ ')}")
 
     def _item(self, lesson_id: str) -> QListWidgetItem | None:
@@ -157,7 +161,7 @@ class LessonList(QListWidget):
     def mark(self, state: LessonState) -> None:
         item = self._item(state.lesson_id)
         if item is not None:
-            self._mark(item, state)
+            self._mark(item, state.read, state.mastery)
 
     def is_read(self, lesson_id: str) -> bool:
         item = self._item(lesson_id)

@@ -7,11 +7,10 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyapp import __version__
 from studyapp.content import Course
-from studyapp.content.importer import ArticleError
-from studyapp.service import StudyService
 from studyapp.ui import theme
 from studyapp.ui.lesson_view import LessonList, LessonReader
 from studyapp.ui.qt import (
@@ -40,6 +39,9 @@ from studyapp.ui.qt import (
 from studyapp.ui.quiz_view import QuizPage, saved_length, saved_types
 from studyapp.ui.review_view import ReviewPage
 from studyapp.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, Preferences, SettingsDialog
+
+if TYPE_CHECKING:
+    from studyapp.service import StudyService
 
 MIN_SITTING_SECONDS = 2.0  # a glance while flicking through lessons is not a sitting
 LESSONS, QUIZ, REVIEW, PROGRESS = range(4)
@@ -84,9 +86,12 @@ def _setting_int(settings: QSettings, key: str, default: int) -> int:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: StudyService, settings: QSettings) -> None:
+    """The window. Without a service it opens at once, disabled, saying it is loading;
+    `attach` brings it to life (the app paints first, then opens courses and progress)."""
+
+    def __init__(self, service: StudyService | None, settings: QSettings) -> None:
         super().__init__()
-        self.service = service
+        self._service: StudyService | None = None
         self.settings = settings
         self.course: Course | None = None
         self.lesson_id: str | None = None
@@ -125,7 +130,7 @@ class MainWindow(QMainWindow):
         self.banner_details.setToolTip("What is wrong in the courses that could not be opened")
         self.lesson_list = LessonList()
         self.reader = LessonReader()
-        self.quiz_page = QuizPage(service, settings)
+        self.quiz_page = QuizPage(settings)
         self.review_page = ReviewPage()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._lessons_page())
@@ -134,13 +139,13 @@ class MainWindow(QMainWindow):
         self.progress_placeholder = QWidget()  # the progress screen replaces it when first shown
         self.pages.addWidget(self.progress_placeholder)
 
-        central = QWidget()
-        row = QHBoxLayout(central)
+        self.central = QWidget()
+        row = QHBoxLayout(self.central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(side)
         row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self.central)
         self._build_menus()
 
         self.sidebar.currentRowChanged.connect(self._on_section)
@@ -160,8 +165,27 @@ class MainWindow(QMainWindow):
         self._apply_text_size(_setting_int(settings, "text_size", self.default_text_size))
         self.apply_theme(str(settings.value("theme", "system")))
         QApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
+        self._restore_geometry()
+        if service is None:
+            self.central.setEnabled(False)
+            self.menuBar().setEnabled(False)
+            self.reader.text.setPlainText("Opening your lessons…")
+        else:
+            self.attach(service)
+
+    @property
+    def service(self) -> StudyService:
+        assert self._service is not None, "the window has no service attached yet"
+        return self._service
+
+    def attach(self, service: StudyService) -> None:
+        """Show the courses and progress of a service; the window is usable from now on."""
+        self._service = service
+        self.quiz_page.attach(service)
+        self.central.setEnabled(True)
+        self.menuBar().setEnabled(True)
         self._fill_courses()
-        self._restore()
+        self._restore_place()
         self.sidebar.setCurrentRow(LESSONS)
         self.lesson_list.setFocus()
 
@@ -470,6 +494,8 @@ class MainWindow(QMainWindow):
             )
         if not path:
             return
+        from studyapp.content.importer import ArticleError
+
         try:
             course = self.service.import_article(Path(path))
         except ArticleError as error:
@@ -651,7 +677,7 @@ class MainWindow(QMainWindow):
 
     # --- remembering -------------------------------------------------------------------
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -660,6 +686,9 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def _restore_place(self) -> None:
+        """The last learner, course and lesson."""
         profile = str(self.settings.value("profile", "") or "")
         if profile and profile != self.service.profile:
             self.service.switch_profile(profile)

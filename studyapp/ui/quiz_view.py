@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from studyapp.content import Course
-from studyapp.quiz import QUESTION_TYPES, Grade, Question, Response
-from studyapp.service import QuizRun, StudyService
+from studyapp.quiz.question import QUESTION_TYPES, Question
 from studyapp.ui.answer_widgets import AnswerWidget, answer_widget, set_state
+
+if TYPE_CHECKING:
+    from studyapp.quiz import Grade, Response
+    from studyapp.service import QuizRun, StudyService
 from studyapp.ui.qt import (
     QCheckBox,
     QElapsedTimer,
@@ -427,11 +431,9 @@ class QuizPage(QStackedWidget):
     progress_changed = Signal()  # an answer was saved: counts and mastery moved
     back_to_lessons = Signal()
 
-    def __init__(
-        self, service: StudyService, settings: QSettings, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self._service: StudyService | None = None
         self.course: Course | None = None
         self.lesson_id: str | None = None
         self.run: QuizRun | None = None
@@ -455,6 +457,14 @@ class QuizPage(QStackedWidget):
         self.results_panel.retry_requested.connect(self._retry)
         self.results_panel.new_quiz_requested.connect(self.show_setup)
         self.results_panel.back_requested.connect(self.back_to_lessons)
+
+    @property
+    def service(self) -> StudyService:
+        assert self._service is not None, "the quiz page has no service attached yet"
+        return self._service
+
+    def attach(self, service: StudyService) -> None:
+        self._service = service
 
     def set_context(self, course: Course, lesson_id: str | None) -> None:
         self.course, self.lesson_id = course, lesson_id

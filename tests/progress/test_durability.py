@@ -31,6 +31,12 @@ def count(db: Path, table: str) -> int:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
+def test_the_fast_revision_check_knows_the_newest_migration() -> None:
+    from studyapp.progress.db import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
+
+
 def test_the_models_match_the_migrations(db_path: Path) -> None:
     engine = open_database(str(db_path)).engine
     with engine.connect() as connection:
