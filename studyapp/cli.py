@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyapp.content.locations import default_content_dir
-from studyapp.quiz.question import QUESTION_TYPES
+from studyapp.quiz.kinds import QUESTION_TYPES
 
 if TYPE_CHECKING:  # each command imports what it needs: the window opens sooner
     from studyapp.service import StudyService

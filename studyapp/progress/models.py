@@ -76,8 +76,15 @@ class Answer(Base):
     __tablename__ = "answers"
     __table_args__ = (
         Index("ix_answers_profile_day", "profile_id", "day", "correct"),
-        Index("ix_answers_profile_lesson", "profile_id", "course_id", "lesson_id", "correct"),
-        Index("ix_answers_profile_topic", "profile_id", "course_id", "topic", "correct"),
+        # covers the per-lesson and per-topic statistics in one scan
+        Index(
+            "ix_answers_profile_course_lesson_topic",
+            "profile_id",
+            "course_id",
+            "lesson_id",
+            "topic",
+            "correct",
+        ),
         Index("ix_answers_session", "session_id"),
     )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fsrs import Rating
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from studyapp.progress.models import Answer, ItemState, LessonRead, Profile, QuizSession
@@ -229,12 +229,17 @@ class ProgressStore:
         now: dt.datetime | None = None,
         tz: dt.tzinfo | None = None,
     ) -> dict[str, dt.datetime]:
-        """Keep an answer and reschedule its items, in one transaction; returns new due dates."""
+        """Keep an answer and reschedule its items, in one transaction; returns new due dates.
+
+        Core statements rather than the ORM's unit of work: this runs after every answer,
+        and must stay quick in a database of years of answers.
+        """
         when = now or utcnow()
+        ratings = list(ratings)
         due: dict[str, dt.datetime] = {}
-        with self._sessions.begin() as session:
-            session.add(
-                Answer(
+        with self.engine.begin() as connection:
+            connection.execute(
+                insert(Answer).values(
                     profile_id=self.profile_id,
                     session_id=record.session_id,
                     course_id=record.course_id,
@@ -251,37 +256,48 @@ class ProgressStore:
                     day=local_day(when, tz),
                 )
             )
+            states = {
+                row.item_id: row
+                for row in connection.execute(
+                    select(ItemState.id, ItemState.item_id, ItemState.card).where(
+                        ItemState.profile_id == self.profile_id,
+                        ItemState.course_id == record.course_id,
+                        ItemState.item_id.in_([r.item_id for r in ratings]),
+                    )
+                )
+            }
             for rating in ratings:
-                due[rating.item_id] = self._reschedule(session, record.course_id, rating, when)
+                state = states.get(rating.item_id)
+                review = self.scheduling.review(state.card if state else None, rating.rating, when)
+                changes = {
+                    "card": review.card_json,
+                    "due_at": review.due,
+                    "last_review_at": review.last_review,
+                }
+                if state is None:
+                    connection.execute(
+                        insert(ItemState).values(
+                            profile_id=self.profile_id,
+                            course_id=record.course_id,
+                            item_id=rating.item_id,
+                            lesson_id=rating.lesson_id,
+                            reviews=1,
+                            lapses=int(review.lapsed),
+                            **changes,
+                        )
+                    )
+                else:
+                    connection.execute(
+                        update(ItemState)
+                        .where(ItemState.id == state.id)
+                        .values(
+                            reviews=ItemState.reviews + 1,
+                            lapses=ItemState.lapses + int(review.lapsed),
+                            **changes,
+                        )
+                    )
+                due[rating.item_id] = review.due
         return due
-
-    def _reschedule(
-        self, session: Session, course_id: str, rating: ItemRating, when: dt.datetime
-    ) -> dt.datetime:
-        state = session.scalars(
-            select(ItemState).where(
-                ItemState.profile_id == self.profile_id,
-                ItemState.course_id == course_id,
-                ItemState.item_id == rating.item_id,
-            )
-        ).first()
-        review = self.scheduling.review(state.card if state else None, rating.rating, when)
-        if state is None:
-            state = ItemState(
-                profile_id=self.profile_id,
-                course_id=course_id,
-                item_id=rating.item_id,
-                lesson_id=rating.lesson_id,
-                reviews=0,
-                lapses=0,
-            )
-            session.add(state)
-        state.card = review.card_json
-        state.due_at = review.due
-        state.last_review_at = review.last_review
-        state.reviews += 1
-        state.lapses += int(review.lapsed)
-        return review.due
 
     def all_answers(self) -> Iterator[tuple[Any, ...]]:
         """Every answer of every profile, oldest first, streamed (for a spreadsheet)."""

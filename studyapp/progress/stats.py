@@ -91,23 +91,18 @@ def compute(
     profile = store.profile_id
     right = coalesce(func.sum(Answer.correct.cast(Integer)), 0)
     today = dt.date.fromisoformat(local_day(now, tz))
+    by_lesson: dict[str, tuple[int, int]] = {}
+    by_topic: dict[str, tuple[int, int]] = {}
     with store.session() as session:
-        by_lesson = {
-            lesson_id: (count, correct)
-            for lesson_id, count, correct in session.execute(
-                select(Answer.lesson_id, func.count(), right)
-                .where(Answer.profile_id == profile, Answer.course_id == course.id)
-                .group_by(Answer.lesson_id)
-            )
-        }
-        by_topic = {
-            topic: (count, correct)
-            for topic, count, correct in session.execute(
-                select(Answer.topic, func.count(), right)
-                .where(Answer.profile_id == profile, Answer.course_id == course.id)
-                .group_by(Answer.topic)
-            )
-        }
+        # one scan of a covering index gives both the lesson and the topic figures
+        for lesson_id, topic, count, correct in session.execute(
+            select(Answer.lesson_id, Answer.topic, func.count(), right)
+            .where(Answer.profile_id == profile, Answer.course_id == course.id)
+            .group_by(Answer.lesson_id, Answer.topic)
+        ):
+            for table, key in ((by_lesson, lesson_id), (by_topic, topic)):
+                seen, good = table.get(key, (0, 0))
+                table[key] = (seen + count, good + correct)
         since = (today - dt.timedelta(days=HEATMAP_DAYS - 1)).isoformat()
         per_day = [
             DayCount(day, count, correct)
@@ -118,15 +113,19 @@ def compute(
                 .order_by(Answer.day)
             )
         ]
-        streak = _streak(
-            session.scalars(
-                select(Answer.day)
-                .where(Answer.profile_id == profile, Answer.day <= today.isoformat())
-                .distinct()
-                .order_by(Answer.day.desc())
-            ),
-            today,
-        )
+        recent = [d.day for d in reversed(per_day) if d.day <= today.isoformat()]
+        streak = _streak(recent, today)
+        if streak >= len(recent) and recent and recent[-1] == since:
+            # the streak runs past the heatmap's year: count it over every day
+            streak = _streak(
+                session.scalars(
+                    select(Answer.day)
+                    .where(Answer.profile_id == profile, Answer.day <= today.isoformat())
+                    .distinct()
+                    .order_by(Answer.day.desc())
+                ),
+                today,
+            )
 
     cards = store.cards(course.id)
     recall = item_mastery(store, cards, now)

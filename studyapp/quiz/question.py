@@ -3,30 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from studyapp.content import Topic
+from studyapp.quiz.kinds import QUESTION_TYPES as QUESTION_TYPES  # re-exported
+from studyapp.quiz.kinds import QuestionType as QuestionType
 
-QuestionType = Literal[
-    "concept_definition",
-    "term_from_definition",
-    "event_date",
-    "event_order",
-    "perspective_attribution",
-    "true_false",
-    "cloze",
-    "matching",
-]
-QUESTION_TYPES: tuple[QuestionType, ...] = (
-    "concept_definition",
-    "term_from_definition",
-    "event_date",
-    "event_order",
-    "perspective_attribution",
-    "true_false",
-    "cloze",
-    "matching",
-)
 TRUE, FALSE = "True", "False"
 
 Answer = str | tuple[str, ...]

@@ -1,0 +1,434 @@
+"""StudyApp's performance figures, each the median of several runs, printed as one table.
+
+    python benchmarks/run.py            # the full sizes (a few minutes)
+    python benchmarks/run.py --quick    # small sizes, for CI: the script must not rot
+    python benchmarks/run.py --json     # the same figures as JSON
+
+Everything it measures it generates itself, deterministically, in a temporary folder: the
+large course, the ten learners and their million answers (bulk inserted), the demo history.
+Times are not asserted anywhere; RESULTS.md keeps the last full table and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from fsrs import Rating  # noqa: E402
+
+from studyapp.content import (  # noqa: E402
+    Actor,
+    Claim,
+    Concept,
+    Course,
+    Event,
+    Lesson,
+    PartialDate,
+    load_course,
+)
+from studyapp.demo import right_response, seed_history, wrong_response  # noqa: E402
+from studyapp.progress.scheduling import Scheduling  # noqa: E402
+from studyapp.quiz import build_quiz  # noqa: E402
+from studyapp.service import StudyService  # noqa: E402
+
+CONTENT = ROOT / "content"
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print("first-paint", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+MEMORY_DRIVER = """
+import resource, sys
+from pathlib import Path
+from studyapp.ui.app import make_app
+from studyapp.ui.main_window import LESSONS, PROGRESS, QUIZ, REVIEW, MainWindow
+from studyapp.ui.qt import QApplication, QSettings
+from studyapp.service import StudyService
+app = make_app()
+service = StudyService.open(Path(sys.argv[1]), sys.argv[2])
+window = MainWindow(service, QSettings(sys.argv[3], QSettings.Format.IniFormat))
+window.show()
+for section in (LESSONS, QUIZ, REVIEW, PROGRESS):
+    window.go(section)
+    for _ in range(3):
+        QApplication.processEvents()
+run = service.start_quiz("nato-russia", count=8, seed=1)
+window.quiz_page.start(run)
+for question in run.questions:
+    QApplication.processEvents()
+    window.quiz_page._next()
+window.go(PROGRESS)
+QApplication.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+@dataclass(frozen=True)
+class Sizes:
+    startup_runs: int
+    quiz_runs: int
+    large_courses: tuple[tuple[int, int], ...]  # (lessons, items)
+    learners: int
+    answers: int
+    answer_samples: int
+    stats_runs: int
+
+
+FULL = Sizes(9, 15, ((50, 1000), (100, 2000), (200, 4000)), 10, 1_000_000, 300, 9)
+QUICK = Sizes(3, 5, ((10, 200), (20, 400)), 10, 20_000, 40, 3)
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: str
+    met: bool | None
+    note: str = ""
+
+
+def median_ms(runs: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+# --- start-up ------------------------------------------------------------------------------
+
+
+def _time_to_line(command: list[str], env: dict[str, str], line: str) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    for text in process.stdout:
+        if text.strip() == line:
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"{command} never printed {line!r}")
+    process.wait(timeout=60)
+    return elapsed * 1000
+
+
+def startup(sizes: Sizes, tmp: Path) -> list[Figure]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp / "config")}
+    env["STUDYAPP_DB"] = str(tmp / "startup.sqlite3")
+    StudyService.open(CONTENT, env["STUDYAPP_DB"]).close()  # a learner's existing file
+    bare_script = tmp / "bare_window.py"
+    bare_script.write_text(BARE_WINDOW, encoding="utf-8")
+    app, bare, ready = [], [], []
+    for _ in range(sizes.startup_runs):  # alternate, so that both see the same machine
+        bare.append(_time_to_line([sys.executable, str(bare_script)], env, "first-paint"))
+        app.append(
+            _time_to_line(
+                [sys.executable, str(ROOT / "main.py")],
+                {**env, "STUDYAPP_QUIT_AFTER": "paint"},
+                "first-paint",
+            )
+        )
+        ready.append(
+            _time_to_line(
+                [sys.executable, str(ROOT / "main.py")],
+                {**env, "STUDYAPP_QUIT_AFTER": "ready"},
+                "ready",
+            )
+        )
+    app_ms, bare_ms, ready_ms = (statistics.median(x) for x in (app, bare, ready))
+    ratio = app_ms / bare_ms
+    return [
+        Figure(
+            "start-up to first frame",
+            app_ms,
+            "ms",
+            "≤ 1.5 x bare window",
+            ratio <= 1.5,
+            f"{ratio:.2f} x the bare QMainWindow ({bare_ms:.0f} ms)",
+        ),
+        Figure(
+            "start-up until lessons are shown",
+            ready_ms,
+            "ms",
+            "—",
+            None,
+            f"{ready_ms / bare_ms:.2f} x bare; courses and database load after the first frame",
+        ),
+    ]
+
+
+# --- quizzes -------------------------------------------------------------------------------
+
+
+def large_course(lessons: int, items: int, seed: int = 7) -> Course:
+    """A generated course: lessons of a few paragraphs, items of every kind grounded in them."""
+    rng = random.Random(seed)
+    actors = ("North", "South", "East", "West")
+    lesson_list, concepts, events, claims = [], [], [], []
+    per_lesson = items // lessons
+    for n in range(lessons):
+        lesson_id = f"lesson-{n}"
+        sentences = []
+        for k in range(per_lesson):
+            number = n * per_lesson + k
+            kind = number % 10
+            if kind < 4:
+                term = f"term{number}x"
+                quote = f"The idea of {term} shapes part {number} of the story."
+                definition = f"Meaning {number}: a notion of kind {rng.randrange(1000)}."
+                concepts.append(Concept(f"concept:{term}", lesson_id, term, definition, quote))
+            elif kind < 7:
+                year = 1800 + number % 220
+                dated = kind < 6
+                quote = (
+                    f"In {year} the accord number {number} was signed."
+                    if dated
+                    else f"Later the accord number {number} was signed."
+                )
+                events.append(
+                    Event(
+                        f"event:e{number}",
+                        lesson_id,
+                        f"Accord {number} is signed",
+                        quote,
+                        year - 1799 if dated else None,
+                        PartialDate(year) if dated else None,
+                        None if dated else "later",
+                    )
+                )
+            else:
+                actor = actors[number % 4]
+                quote = f"{actor} argues that rule {number} should hold for everyone."
+                claims.append(
+                    Claim(
+                        f"claim:c{number}", lesson_id, actor, f"Rule {number} should hold.", quote
+                    )
+                )
+            sentences.append(quote)
+        paragraphs = tuple(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5))
+        lesson_list.append(Lesson(lesson_id, f"Lesson {n}", paragraphs, n + 1))
+    return Course(
+        id="large",
+        title="Large",
+        lessons=tuple(lesson_list),
+        concepts=tuple(concepts),
+        events=tuple(events),
+        claims=tuple(claims),
+        actors=tuple(Actor(a) for a in actors),
+    )
+
+
+def quiz_builds(sizes: Sizes) -> list[Figure]:
+    course = load_course(CONTENT / "nato-russia")
+    made = len(build_quiz(course, count=1000, rng=random.Random(0)))
+    bundled = median_ms(
+        sizes.quiz_runs, lambda: build_quiz(course, count=1000, rng=random.Random(1))
+    )
+    figures = [
+        Figure(
+            "quiz build, bundled course (1,000 asked)",
+            bundled,
+            "ms",
+            "≤ 50 ms",
+            bundled <= 50,
+            f"{made} questions: all the course can honestly make",
+        )
+    ]
+    timings = []
+    for lessons, items in sizes.large_courses:
+        big = large_course(lessons, items)
+        ms = median_ms(
+            sizes.quiz_runs, lambda big=big: build_quiz(big, count=50, rng=random.Random(2))
+        )
+        timings.append((items, ms))
+    (small_items, small_ms), (items, ms) = timings[0], timings[-1]
+    growth = (ms / small_ms) / (items / small_items)
+    lessons = sizes.large_courses[-1][0]
+    steps = ", ".join(f"{n} items {t:.0f} ms" for n, t in timings)
+    figures.append(
+        Figure(
+            f"quiz build, {lessons} lessons / {items:,} items (50 asked)",
+            ms,
+            "ms",
+            "≤ 100 ms, ~linear",
+            ms <= 100 and growth <= 1.3,
+            f"{steps}; growth {growth:.2f} x linear",
+        )
+    )
+    return figures
+
+
+# --- the store ------------------------------------------------------------------------------
+
+
+def fill_database(path: Path, sizes: Sizes) -> tuple[Course, int]:
+    """Ten learners with the given number of answers between them, over two years, inserted
+    in bulk; every learner has a card for every item. Returns the course and learner 1's id."""
+    course = load_course(CONTENT / "nato-russia")
+    StudyService.open(CONTENT, str(path), profile="learner-1").close()  # the schema
+    rng = random.Random(11)
+    scheduling = Scheduling(fuzz=False)
+    start = dt.datetime(2024, 12, 1, 8, 0)
+    items = course.items
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            "INSERT INTO profiles (name, created_at, desired_retention) VALUES (?, ?, 0.9)",
+            [(f"learner-{n}", start) for n in range(2, sizes.learners + 1)],
+        )
+        profiles = [row[0] for row in connection.execute("SELECT id FROM profiles ORDER BY id")]
+        per_learner = sizes.answers // len(profiles)
+        for profile in profiles:
+            rows = []
+            for n in range(per_learner):
+                item = items[n % len(items)]
+                moment = start + dt.timedelta(minutes=n * (730 * 24 * 60 // per_learner))
+                right = rng.random() < 0.75
+                rows.append((
+                    profile, None, course.id, item.lesson_id, f"cloze:{item.id}", "cloze",
+                    item.topic, item.id, '"answer"', right, 1.0 if right else 0.0,
+                    rng.uniform(3, 30), moment, moment.date().isoformat(),
+                ))  # fmt: skip
+            connection.executemany(
+                "INSERT INTO answers (profile_id, session_id, course_id, lesson_id, question_id,"
+                " question_type, topic, item_ids, response, correct, score, seconds,"
+                " answered_at, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            states = []
+            for item in items:
+                when = start + dt.timedelta(days=rng.randrange(700))
+                review = scheduling.review(None, Rating.Good, when)
+                states.append((
+                    profile, course.id, item.id, item.lesson_id, review.card_json, review.due,
+                    review.last_review, 1, 0,
+                ))  # fmt: skip
+            connection.executemany(
+                "INSERT INTO item_states (profile_id, course_id, item_id, lesson_id, card,"
+                " due_at, last_review_at, reviews, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                states,
+            )
+    connection.close()
+    return course, profiles[0]
+
+
+def store(sizes: Sizes, tmp: Path) -> list[Figure]:
+    path = tmp / "million.sqlite3"
+    started = time.perf_counter()
+    course, _ = fill_database(path, sizes)
+    filled_s = time.perf_counter() - started
+    service = StudyService.open(CONTENT, str(path), profile="learner-1")
+    rng = random.Random(5)
+    run = service.start_quiz(course.id, count=40, seed=3)
+    answer_ms = []
+    for n in range(sizes.answer_samples):
+        question = run.questions[n % len(run.questions)]
+        response = right_response(question) if n % 4 else wrong_response(question, rng)
+        begin = time.perf_counter()
+        service.answer(run, question, response, seconds=9.0)
+        answer_ms.append((time.perf_counter() - begin) * 1000)
+    p95 = statistics.quantiles(answer_ms, n=20)[-1]
+    stats_ms = median_ms(sizes.stats_runs, lambda: service.stats(course.id))
+    answers = service.stats(course.id).answers
+    service.close()
+    return [
+        Figure(
+            f"answer, recorded and committed ({sizes.answers:,} answers)",
+            p95,
+            "ms p95",
+            "p95 ≤ 5 ms",
+            p95 <= 5,
+            f"median {statistics.median(answer_ms):.1f} ms over {sizes.answer_samples} answers;"
+            f" database filled in {filled_s:.0f} s",
+        ),
+        Figure(
+            f"statistics, 1 of {sizes.learners} learners",
+            stats_ms,
+            "ms",
+            "≤ 150 ms",
+            stats_ms <= 150,
+            f"every figure of the progress screen over this learner's {answers:,} answers",
+        ),
+    ]
+
+
+def memory(tmp: Path) -> list[Figure]:
+    db = tmp / "memory.sqlite3"
+    service = StudyService.open(CONTENT, str(db))
+    seed_history(service, "nato-russia", days=60, now=dt.datetime.now(dt.UTC).replace(tzinfo=None))
+    service.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", MEMORY_DRIVER, str(CONTENT), str(db), str(tmp / "m.ini")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=ROOT,
+    )
+    megabytes = int(result.stdout.strip().splitlines()[-1]) / 1024
+    return [
+        Figure(
+            "memory, GUI after every screen",
+            megabytes,
+            "MB peak RSS",
+            "≤ 200 MB",
+            megabytes <= 200,
+            "lessons, a quiz, review and progress (charts) opened",
+        )
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="StudyApp performance figures")
+    parser.add_argument("--quick", action="store_true", help="small sizes (for CI)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args()
+    sizes = QUICK if args.quick else FULL
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        figures = [*startup(sizes, tmp), *quiz_builds(sizes), *store(sizes, tmp), *memory(tmp)]
+    if args.json:
+        print(json.dumps([f.__dict__ for f in figures], indent=2, ensure_ascii=False))
+        return 0
+    print(f"StudyApp benchmarks ({'quick' if args.quick else 'full'} sizes), medians\n")
+    print(f"| {'figure':<48} | {'value':>14} | {'target':<20} | met | notes")
+    print(f"|{'-' * 50}|{'-' * 16}|{'-' * 22}|-----|------")
+    for f in figures:
+        met = "—" if f.met is None else ("yes" if f.met else "NO")
+        value = f"{f.value:,.1f} {f.unit}"
+        print(f"| {f.name:<48} | {value:>14} | {f.target:<20} | {met:<3} | {f.note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
