@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -141,17 +142,25 @@ class Course:
     def items(self) -> tuple[Item, ...]:
         return (*self.concepts, *self.events, *self.claims)
 
+    @cached_property
+    def _lessons_by_id(self) -> dict[str, Lesson]:
+        return {lesson.id: lesson for lesson in self.lessons}
+
+    @cached_property
+    def _items_by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
     def lesson(self, lesson_id: str) -> Lesson:
-        for lesson in self.lessons:
-            if lesson.id == lesson_id:
-                return lesson
+        found = self._lessons_by_id.get(lesson_id)
+        if found is not None:
+            return found
         known = ", ".join(lesson.id for lesson in self.lessons)
         raise KeyError(f"unknown lesson '{lesson_id}' in course '{self.id}' (lessons: {known})")
 
     def item(self, item_id: str) -> Item:
-        for item in self.items:
-            if item.id == item_id:
-                return item
+        found = self._items_by_id.get(item_id)
+        if found is not None:
+            return found
         raise KeyError(f"unknown item '{item_id}' in course '{self.id}'")
 
     def items_in(self, lesson_id: str) -> tuple[Item, ...]:

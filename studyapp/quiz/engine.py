@@ -119,13 +119,15 @@ def _ask(
         lesson_id = min(
             by_lesson,
             key=lambda lid: (
-                not any(i.id in focus for i in by_lesson[lid]),
+                not (focus and any(i.id in focus for i in by_lesson[lid])),
                 lesson_turns[lid],
                 pools.rng.random(),
             ),
         )
         pool = by_lesson[lesson_id]
-        preferred = [i for i in pool if i.id in focus] or _least_asked_topic(pool, topic_turns)
+        preferred = (focus and [i for i in pool if i.id in focus]) or _least_asked_topic(
+            pool, topic_turns
+        )
         item = pools.rng.choice(preferred)
         if family.MULTI and f"{family.TYPE}:{item.id}" in used:
             question = None  # already paired or ordered in an earlier question

@@ -21,6 +21,10 @@ class Pools:
     actors: list[str] = field(default_factory=list)
     dates_by_precision: dict[str, list[PartialDate]] = field(default_factory=dict)
     scope: frozenset[str] = frozenset()  # the lessons the quiz is about
+    # counted once, so that asking whether an item can be asked about costs nothing
+    concepts_in_scope: int = 0
+    places: frozenset[int] = frozenset()  # known places in the order, of any event
+    places_in_scope: frozenset[int] = frozenset()
     _sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -38,6 +42,13 @@ class Pools:
             actors=[actor.name for actor in course.actors],
             dates_by_precision=dict(dates),
             scope=lessons,
+            concepts_in_scope=sum(c.lesson_id in lessons for c in course.concepts),
+            places=frozenset(e.sequence for e in course.events if e.sequence is not None),
+            places_in_scope=frozenset(
+                e.sequence
+                for e in course.events
+                if e.sequence is not None and e.lesson_id in lessons
+            ),
         )
 
     def in_scope(self, item: Item) -> bool:
@@ -56,21 +67,29 @@ class Pools:
         self.rng.shuffle(shuffled)
         return self._first_distinct(shuffled, n, [avoid])
 
-    def _nearby_first(self, concept: Concept) -> list[Concept]:
-        """Other concepts, those of the same lesson first: the most plausible distractors."""
+    def _nearby_first(self, concept: Concept, n: int) -> list[Concept]:
+        """Other concepts, those of the same lesson first: the most plausible distractors.
+
+        Others are sampled, not shuffled whole: a course may hold thousands of concepts."""
         same = [c for c in self.concepts if c.lesson_id == concept.lesson_id and c.id != concept.id]
-        rest = [c for c in self.concepts if c.lesson_id != concept.lesson_id]
         self.rng.shuffle(same)
-        self.rng.shuffle(rest)
+        if len(same) >= n:
+            return same
+        wanted = min(len(self.concepts), n + len(same) + 4)
+        rest = [
+            c for c in self.rng.sample(self.concepts, wanted) if c.lesson_id != concept.lesson_id
+        ]
         return same + rest
 
     def other_definitions(self, concept: Concept, n: int) -> list[str]:
         return self._first_distinct(
-            [c.definition for c in self._nearby_first(concept)], n, [concept.definition]
+            [c.definition for c in self._nearby_first(concept, n)], n, [concept.definition]
         )
 
     def other_terms(self, concept: Concept, n: int) -> list[str]:
-        return self._first_distinct([c.term for c in self._nearby_first(concept)], n, concept.names)
+        return self._first_distinct(
+            [c.term for c in self._nearby_first(concept, n)], n, concept.names
+        )
 
     @staticmethod
     def _first_distinct(

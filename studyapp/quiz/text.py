@@ -59,9 +59,25 @@ def grounding_sentence(paragraphs: tuple[str, ...], quote: str) -> str:
 
 
 def find_word(text: str, phrase: str) -> list[int]:
-    """Start offsets of `phrase` in `text` as a whole word, ignoring case."""
-    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
-    return [m.start() for m in pattern.finditer(text)]
+    """Start offsets of `phrase` in `text` as a whole word, ignoring case.
+
+    A plain scan rather than a regular expression: it runs for every item of a course, and
+    compiling a pattern per term is what made quizzes on large courses slow.
+    """
+    if not phrase:
+        return []
+    haystack, needle = text.casefold(), phrase.casefold()
+    if len(haystack) != len(text):  # casefold changed lengths (e.g. "ß"): be exact instead
+        haystack, needle = text.lower(), phrase.lower()
+    starts, at = [], haystack.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        before = haystack[at - 1] if at > 0 else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            starts.append(at)
+        at = haystack.find(needle, at + 1)
+    return starts
 
 
 def mentions(text: str, phrase: str) -> bool:

@@ -34,7 +34,7 @@ def eligible(item: Item, pools: Pools) -> bool:
     return (
         isinstance(item, Event)
         and item.sequence is not None
-        and len(_partners(item, pools, lambda _: False)) >= 2
+        and len(pools.places_in_scope - {item.sequence}) >= 2
     )
 
 

@@ -23,7 +23,7 @@ def _partners(concept: Concept, pools: Pools, taken: Taken) -> list[Concept]:
 
 
 def eligible(item: Item, pools: Pools) -> bool:
-    return isinstance(item, Concept) and len(_partners(item, pools, lambda _: False)) >= PAIRS - 1
+    return isinstance(item, Concept) and pools.concepts_in_scope >= PAIRS
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:

@@ -19,7 +19,9 @@ def eligible(item: Item, pools: Pools) -> bool:
         return len(pools.concepts) >= 2
     if isinstance(item, Claim):
         return len(pools.actors) >= 2
-    return bool(pools.events_at_other_times(item)) or item.date is not None
+    assert isinstance(item, Event)
+    known_elsewhere = item.sequence is not None and len(pools.places - {item.sequence}) >= 1
+    return item.date is not None or known_elsewhere
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
