@@ -8,11 +8,31 @@ from dataclasses import dataclass
 from typing import Any
 
 from fsrs import Rating
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from studyapp.progress.models import Answer, ItemState, LessonRead, Profile, QuizSession
 from studyapp.progress.scheduling import DEFAULT_RETENTION, Scheduling
+
+# Built once: an answer is recorded with these three statements, executed many times.
+_INSERT_ANSWER = insert(Answer)
+_INSERT_STATE = insert(ItemState)
+_SELECT_STATES = select(ItemState.id, ItemState.item_id, ItemState.card).where(
+    ItemState.profile_id == bindparam("profile"),
+    ItemState.course_id == bindparam("course"),
+    ItemState.item_id.in_(bindparam("items", expanding=True)),
+)
+_UPDATE_STATE = (
+    update(ItemState)
+    .where(ItemState.id == bindparam("state_id"))
+    .values(
+        card=bindparam("new_card"),
+        due_at=bindparam("new_due"),
+        last_review_at=bindparam("reviewed"),
+        reviews=ItemState.reviews + 1,
+        lapses=ItemState.lapses + bindparam("lapse"),
+    )
+)
 
 
 def utcnow() -> dt.datetime:
@@ -239,64 +259,58 @@ class ProgressStore:
         due: dict[str, dt.datetime] = {}
         with self.engine.begin() as connection:
             connection.execute(
-                insert(Answer).values(
-                    profile_id=self.profile_id,
-                    session_id=record.session_id,
-                    course_id=record.course_id,
-                    lesson_id=record.lesson_id,
-                    question_id=record.question_id,
-                    question_type=record.question_type,
-                    topic=record.topic,
-                    item_ids=" ".join(record.item_ids),
-                    response=record.response,
-                    correct=record.correct,
-                    score=record.score,
-                    seconds=record.seconds,
-                    answered_at=when,
-                    day=local_day(when, tz),
-                )
+                _INSERT_ANSWER,
+                {
+                    "profile_id": self.profile_id,
+                    "session_id": record.session_id,
+                    "course_id": record.course_id,
+                    "lesson_id": record.lesson_id,
+                    "question_id": record.question_id,
+                    "question_type": record.question_type,
+                    "topic": record.topic,
+                    "item_ids": " ".join(record.item_ids),
+                    "response": record.response,
+                    "correct": record.correct,
+                    "score": record.score,
+                    "seconds": record.seconds,
+                    "answered_at": when,
+                    "day": local_day(when, tz),
+                },
             )
             states = {
                 row.item_id: row
                 for row in connection.execute(
-                    select(ItemState.id, ItemState.item_id, ItemState.card).where(
-                        ItemState.profile_id == self.profile_id,
-                        ItemState.course_id == record.course_id,
-                        ItemState.item_id.in_([r.item_id for r in ratings]),
-                    )
+                    _SELECT_STATES,
+                    {
+                        "profile": self.profile_id,
+                        "course": record.course_id,
+                        "items": [r.item_id for r in ratings],
+                    },
                 )
             }
+            updates, inserts = [], []
             for rating in ratings:
                 state = states.get(rating.item_id)
                 review = self.scheduling.review(state.card if state else None, rating.rating, when)
-                changes = {
-                    "card": review.card_json,
-                    "due_at": review.due,
-                    "last_review_at": review.last_review,
-                }
-                if state is None:
-                    connection.execute(
-                        insert(ItemState).values(
-                            profile_id=self.profile_id,
-                            course_id=record.course_id,
-                            item_id=rating.item_id,
-                            lesson_id=rating.lesson_id,
-                            reviews=1,
-                            lapses=int(review.lapsed),
-                            **changes,
-                        )
-                    )
-                else:
-                    connection.execute(
-                        update(ItemState)
-                        .where(ItemState.id == state.id)
-                        .values(
-                            reviews=ItemState.reviews + 1,
-                            lapses=ItemState.lapses + int(review.lapsed),
-                            **changes,
-                        )
-                    )
                 due[rating.item_id] = review.due
+                if state is None:
+                    inserts.append({
+                        "profile_id": self.profile_id, "course_id": record.course_id,
+                        "item_id": rating.item_id, "lesson_id": rating.lesson_id,
+                        "card": review.card_json, "due_at": review.due,
+                        "last_review_at": review.last_review, "reviews": 1,
+                        "lapses": int(review.lapsed),
+                    })  # fmt: skip
+                else:
+                    updates.append({
+                        "state_id": state.id, "new_card": review.card_json,
+                        "new_due": review.due, "reviewed": review.last_review,
+                        "lapse": int(review.lapsed),
+                    })  # fmt: skip
+            if inserts:
+                connection.execute(_INSERT_STATE, inserts)
+            if updates:
+                connection.execute(_UPDATE_STATE, updates)
         return due
 
     def all_answers(self) -> Iterator[tuple[Any, ...]]:
