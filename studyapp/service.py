@@ -201,7 +201,19 @@ class StudyService:
         due = self.due_items(course_id, now)
         if not due:
             return None
-        return self._start("review", course_id, None, min(count, len(due)), None, seed, due)
+        seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+        wanted = min(count, len(due))
+        # More questions than needed, then those that test a due item not yet covered: a
+        # review asks about what is due, not about whatever else the mix brings.
+        offered = self.quiz(course_id, count=wanted + 10, seed=seed, focus=due)
+        waiting, questions = set(due), []
+        for question in offered:
+            if waiting & set(question.item_ids):
+                questions.append(question)
+                waiting -= set(question.item_ids)
+            if len(questions) == wanted:
+                break
+        return self._save("review", course_id, [], wanted, seed, questions)
 
     def start_retry(self, course_id: str, questions: list[Question]) -> QuizRun:
         """The missed questions of a quiz, asked again."""

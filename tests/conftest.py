@@ -82,3 +82,12 @@ def write_course(tmp_path: Path) -> WriteCourse:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "progress.sqlite3"
+
+
+# CI runs the same examples every time, so that a landing never depends on luck; locally
+# hypothesis explores new ones on each run.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
