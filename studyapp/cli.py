@@ -176,14 +176,18 @@ def _types(args: argparse.Namespace) -> list[str] | None:
     return [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
 
 
+def _quiz_problem(service: StudyService, args: argparse.Namespace) -> str | None:
+    """What is wrong with a quiz's options before any question is made, or None."""
+    if args.count < 1:
+        return "--count must be at least 1"
+    return _course_problem(service, args.course)
+
+
 def quiz_json(service: StudyService, args: argparse.Namespace) -> int:
     """Print a quiz as a JSON list; nothing touches the progress database."""
     from studyapp.quiz import QuizRequestError
 
-    if args.count < 1:
-        return _fail("--count must be at least 1")
-    problem = _course_problem(service, args.course)
-    if problem:
+    if problem := _quiz_problem(service, args):
         return _fail(problem)
     try:
         questions = service.quiz(
@@ -200,10 +204,7 @@ def quiz(service: StudyService, args: argparse.Namespace) -> int:
     from studyapp.quiz import QuizRequestError
     from studyapp.terminal import run_quiz
 
-    if args.count < 1:
-        return _fail("--count must be at least 1")
-    problem = _course_problem(service, args.course)
-    if problem:
+    if problem := _quiz_problem(service, args):
         return _fail(problem)
     try:
         if args.review:

@@ -1,12 +1,13 @@
 """Questions from a course, quizzes from questions, and fair grading. No Qt, no database.
 
-Names load on first use (PEP 562): the window can open before YAML, fuzzy matching
-and the question generators are imported."""
+Names load on first use (see `studyapp.lazy`).
+"""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from studyapp.lazy import lazy_names
 
 if TYPE_CHECKING:
     from studyapp.quiz.engine import (
@@ -42,13 +43,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
+__getattr__ = lazy_names(__name__, _WHERE)
 
 __all__ = [
     "FALSE",

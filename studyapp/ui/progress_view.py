@@ -285,6 +285,20 @@ class ProgressPage(QScrollArea):
         view.setStyleSheet("background: transparent")
         return view
 
+    def _attach(
+        self,
+        chart: QChart,
+        series: QBarSeries | QHorizontalBarSeries | QLineSeries,
+        axes: list[tuple[QValueAxis | QBarCategoryAxis | QDateTimeAxis, Qt.AlignmentFlag]],
+        colors: Colors,
+    ) -> None:
+        """Put a series on a chart with its axes, styled for the theme."""
+        chart.addSeries(series)
+        for axis, side in axes:
+            chart.addAxis(axis, side)
+            series.attachAxis(axis)
+            self._axis_style(axis, colors)
+
     def _axis_style(
         self, axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, colors: Colors
     ) -> None:
@@ -320,19 +334,14 @@ class ProgressPage(QScrollArea):
             series.setLabelsVisible(True)
             series.setLabelsFormat("@value%")
             series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        chart.addSeries(series)
         names_axis = QBarCategoryAxis()
         names_axis.append(list(reversed(names)))
         percent_axis = QValueAxis()
         percent_axis.setRange(0, 100)
         percent_axis.setLabelFormat("%d%%")
         percent_axis.setTickCount(5)
-        chart.addAxis(names_axis, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(percent_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(names_axis)
-        series.attachAxis(percent_axis)
-        for axis in (names_axis, percent_axis):
-            self._axis_style(axis, colors)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        self._attach(chart, series, [(names_axis, left), (percent_axis, bottom)], colors)
         return self._chart(chart, colors, 60 + 28 * len(names))
 
     def _accuracy_chart(self, stats: Stats, today: dt.date, colors: Colors) -> QChartView:
@@ -349,7 +358,6 @@ class ProgressPage(QScrollArea):
                 moment = QDateTime(QDate(date.year, date.month, date.day), QTime(12, 0))
                 series.append(moment.toMSecsSinceEpoch(), round(100 * day.correct / day.answers))
         chart = self._new_chart(colors)
-        chart.addSeries(series)
         x_axis = QDateTimeAxis()
         x_axis.setFormat("d MMM")
         x_axis.setTickCount(5)
@@ -361,12 +369,8 @@ class ProgressPage(QScrollArea):
         y_axis.setRange(0, 100)
         y_axis.setLabelFormat("%d%%")
         y_axis.setTickCount(5)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-        for axis in (x_axis, y_axis):
-            self._axis_style(axis, colors)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        self._attach(chart, series, [(x_axis, bottom), (y_axis, left)], colors)
         return self._chart(chart, colors, 260)
 
     def _topic_chart(self, stats: Stats, colors: Colors) -> QChartView:
@@ -382,7 +386,6 @@ class ProgressPage(QScrollArea):
             bars.append(day.answers)
         series = QBarSeries()
         series.append(bars)
-        chart.addSeries(series)
         days_axis = QBarCategoryAxis()
         days_axis.append([str(dt.date.fromisoformat(d.day).day) for d in stats.forecast])
         top = max((d.answers for d in stats.forecast), default=0)
@@ -391,12 +394,8 @@ class ProgressPage(QScrollArea):
         count_axis.setRange(0, step * 4)
         count_axis.setTickCount(5)
         count_axis.setLabelFormat("%d")
-        chart.addAxis(days_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(count_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(days_axis)
-        series.attachAxis(count_axis)
-        for axis in (days_axis, count_axis):
-            self._axis_style(axis, colors)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        self._attach(chart, series, [(days_axis, bottom), (count_axis, left)], colors)
         return self._chart(chart, colors, 220)
 
     def _weakest(self, stats: Stats) -> QWidget:

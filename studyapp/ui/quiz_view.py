@@ -78,6 +78,19 @@ def saved_length(settings: QSettings) -> int:
         return DEFAULT_LENGTH
 
 
+def type_checkboxes(chosen: list[str]) -> tuple[QGridLayout, dict[str, QCheckBox]]:
+    """A box per question type, two to a row, ticked for the chosen ones."""
+    grid = QGridLayout()
+    boxes: dict[str, QCheckBox] = {}
+    for index, name in enumerate(QUESTION_TYPES):
+        box = QCheckBox(TYPE_LABELS[name])
+        box.setToolTip(f"Include {TYPE_LABELS[name].lower()} questions")
+        box.setChecked(name in chosen)
+        grid.addWidget(box, index // 2, index % 2)
+        boxes[name] = box
+    return grid, boxes
+
+
 @dataclass
 class Result:
     question: Question
@@ -119,13 +132,8 @@ class QuizSetup(QWidget):
         self.length.setRange(1, 50)
         self.length.setSuffix(" questions")
         self.length.setToolTip("How many questions (fewer if the lessons cannot fill them)")
-        self.type_boxes: dict[str, QCheckBox] = {}
-        types = QGridLayout()
-        for index, name in enumerate(QUESTION_TYPES):
-            box = QCheckBox(TYPE_LABELS[name])
-            box.setToolTip(f"Include {TYPE_LABELS[name].lower()} questions")
-            types.addWidget(box, index // 2, index % 2)
-            self.type_boxes[name] = box
+        types, self.type_boxes = type_checkboxes(list(QUESTION_TYPES))
+        for box in self.type_boxes.values():
             box.toggled.connect(self._update)
         self.start = QPushButton("Start quiz")
         self.start.setAutoDefault(True)

@@ -6,18 +6,16 @@ from dataclasses import dataclass
 
 from studyapp.quiz import QUESTION_TYPES
 from studyapp.ui.qt import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGridLayout,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
-from studyapp.ui.quiz_view import TYPE_LABELS
+from studyapp.ui.quiz_view import type_checkboxes
 from studyapp.ui.theme import THEME_CHOICES
 
 MIN_TEXT_SIZE = 8
@@ -54,13 +52,7 @@ class SettingsDialog(QDialog):
         self.length.setValue(current.quiz_length)
         self.length.setSuffix(" questions")
         self.length.setToolTip("How many questions a new quiz has at first")
-        self.types: dict[str, QCheckBox] = {}
-        type_grid = QGridLayout()
-        for index, name in enumerate(QUESTION_TYPES):
-            box = QCheckBox(TYPE_LABELS[name])
-            box.setChecked(name in current.quiz_types)
-            type_grid.addWidget(box, index // 2, index % 2)
-            self.types[name] = box
+        type_grid, self.types = type_checkboxes(current.quiz_types)
         types = QWidget()
         types.setLayout(type_grid)
         self.retention = QDoubleSpinBox()

@@ -3,40 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sqlite3
 from pathlib import Path
 
 import pytest
 from fsrs import Rating
 
+from studyapp.demo import right_response, wrong_response
 from studyapp.progress import rating_for
-from studyapp.quiz import FALSE, TRUE, Question
+from studyapp.quiz import Question, Response
 from studyapp.service import QuizRun, StudyService
 from tests.conftest import CONTENT
 
 T0 = dt.datetime(2026, 3, 2, 9, 0)  # UTC
 
 
-def right(q: Question) -> object:
-    if q.type == "event_order":
-        return list(q.answer)
-    if q.type == "matching":
-        return list(q.pairs)
-    return str(q.answer)
+def right(q: Question) -> Response:
+    return right_response(q)
 
 
-def wrong(q: Question) -> object:
-    if q.type == "cloze":
-        return "no idea"
-    if q.type == "true_false":
-        return FALSE if q.answer == TRUE else TRUE
-    if q.type == "event_order":
-        return list(q.answer)[::-1]
-    if q.type == "matching":
-        terms, definitions = zip(*q.pairs, strict=True)
-        return list(zip(terms, definitions[1:] + definitions[:1], strict=True))
-    assert q.options is not None
-    return next(o for o in q.options if o != q.answer)
+def wrong(q: Question) -> Response:
+    return wrong_response(q, random.Random(0))
 
 
 def answers_in(db: Path) -> int:

@@ -136,28 +136,15 @@ def cli(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess[st
     )
 
 
+def terminal_quiz(db_path: Path, output: int) -> subprocess.Popen[str]:
+    """A terminal quiz of six true/false questions, waiting for answers on its stdin."""
+    command = [sys.executable, str(ROOT / "main.py"), "quiz", "--course", "nato-russia"]
+    command += ["--count", "6", "--seed", "5", "--types", "true_false", "--db", str(db_path)]
+    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=output, stderr=output, text=True)
+
+
 def test_answers_survive_a_kill_between_two_answers(db_path: Path) -> None:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "quiz",
-            "--course",
-            "nato-russia",
-            "--count",
-            "6",
-            "--seed",
-            "5",
-            "--types",
-            "true_false",
-            "--db",
-            str(db_path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    process = terminal_quiz(db_path, subprocess.DEVNULL)
     assert process.stdin is not None
     try:
         for given in (1, 2):
@@ -242,27 +229,7 @@ def test_a_bad_database_path_is_one_clear_line(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_stops_the_quiz_and_keeps_the_answers(db_path: Path) -> None:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "quiz",
-            "--course",
-            "nato-russia",
-            "--count",
-            "6",
-            "--seed",
-            "5",
-            "--types",
-            "true_false",
-            "--db",
-            str(db_path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = terminal_quiz(db_path, subprocess.PIPE)
     assert process.stdin is not None
     process.stdin.write("t\n")
     process.stdin.flush()
