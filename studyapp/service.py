@@ -17,6 +17,7 @@ from studyapp.progress import (
     ItemRating,
     ProgressStore,
     Stats,
+    StoreError,
     compute,
     default_location,
     open_database,
@@ -25,6 +26,8 @@ from studyapp.progress import (
 from studyapp.progress.repository import utcnow
 from studyapp.progress.stats import item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
+
+__all__ = ["AnswerOutcome", "LessonState", "QuizRun", "Stats", "StoreError", "StudyService"]
 
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
 

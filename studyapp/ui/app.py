@@ -100,8 +100,7 @@ def run(content: Path, db: str | None) -> int:
     benchmark = os.environ.get(QUIT_AFTER_PAINT, "")
 
     def load() -> None:
-        from studyapp.progress import StoreError
-        from studyapp.service import StudyService
+        from studyapp.service import StoreError, StudyService
 
         try:
             service = StudyService.open(content, db)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studyapp.content import Course
-from studyapp.progress import Stats
+from studyapp.service import Stats
 from studyapp.ui.qt import (
     QColor,
     QDate,
