@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from studyapp.ui.qt import (
     QSettings,
     QTimer,
     QWidget,
+    Signal,
 )
 
 if TYPE_CHECKING:
@@ -88,6 +90,27 @@ def xcb_problem(plugin: Path | None = None) -> str | None:
     return None
 
 
+class Opener(QObject):
+    """Opens the service on a worker thread: checking a large database (PRAGMA quick_check)
+    takes about a second per 250 MB, and the window must stay alive meanwhile."""
+
+    opened = Signal(object)  # the StudyService
+    failed = Signal(str)
+
+    def start(self, content: Path, db: str | None) -> None:
+        threading.Thread(target=self._open, args=(content, db), daemon=True).start()
+
+    def _open(self, content: Path, db: str | None) -> None:
+        from studyapp.service import StoreError, StudyService
+
+        try:
+            service = StudyService.open(content, db)
+        except (StoreError, OSError) as error:
+            self.failed.emit(str(error))
+            return
+        self.opened.emit(service)  # delivered on the GUI thread (queued connection)
+
+
 def run(content: Path, db: str | None) -> int:
     """Paint the window first, then open the courses and the progress database."""
     problem = xcb_problem()
@@ -98,17 +121,9 @@ def run(content: Path, db: str | None) -> int:
     window = MainWindow(None, QSettings())
     opened: list[StudyService] = []
     benchmark = os.environ.get(QUIT_AFTER_PAINT, "")
+    opener = Opener()
 
-    def load() -> None:
-        from studyapp.service import StoreError, StudyService
-
-        try:
-            service = StudyService.open(content, db)
-        except (StoreError, OSError) as error:
-            QMessageBox.critical(window, "StudyApp cannot start", str(error))
-            print(f"studyapp: {error}", file=sys.stderr)
-            app.exit(2)
-            return
+    def attach(service: StudyService) -> None:
         opened.append(service)
         window.attach(service)
         if benchmark == "ready":
@@ -117,7 +132,15 @@ def run(content: Path, db: str | None) -> int:
         elif service.notice:
             QMessageBox.warning(window, "Your progress database", service.notice)
 
-    FirstPaint(window, then=load, quit_after=benchmark == "paint")
+    def fail(message: str) -> None:
+        print(f"studyapp: {message}", file=sys.stderr)
+        if not benchmark:
+            QMessageBox.critical(window, "StudyApp cannot start", message)
+        app.exit(2)
+
+    opener.opened.connect(attach)
+    opener.failed.connect(fail)
+    FirstPaint(window, then=lambda: opener.start(content, db), quit_after=benchmark == "paint")
     window.show()
     code = app.exec()
     for service in opened:

@@ -28,6 +28,7 @@ from studyapp.ui.qt import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSettings,
     QSplitter,
@@ -166,10 +167,17 @@ class MainWindow(QMainWindow):
         self.apply_theme(str(settings.value("theme", "system")))
         QApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._restore_geometry()
+        self.busy: QProgressBar | None = None  # shown while the service opens
         if service is None:
             self.central.setEnabled(False)
             self.menuBar().setEnabled(False)
             self.reader.text.setPlainText("Opening your lessons…")
+            self.busy = QProgressBar()
+            self.busy.setRange(0, 0)  # moving: the time it takes is not known
+            self.busy.setMaximumWidth(160)
+            self.busy.setAccessibleName("Opening your progress")
+            self.statusBar().addPermanentWidget(self.busy)
+            self.statusBar().showMessage("Opening your courses and progress…")
         else:
             self.attach(service)
 
@@ -181,6 +189,10 @@ class MainWindow(QMainWindow):
     def attach(self, service: StudyService) -> None:
         """Show the courses and progress of a service; the window is usable from now on."""
         self._service = service
+        if self.busy is not None:
+            self.statusBar().removeWidget(self.busy)
+            self.statusBar().clearMessage()
+            self.busy = None
         self.quiz_page.attach(service)
         self.central.setEnabled(True)
         self.menuBar().setEnabled(True)

@@ -1,0 +1,39 @@
+"""Starting the app for real: the window paints, then the service opens off the GUI thread."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def start(tmp_path: Path, db: Path, until: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "STUDYAPP_DB": str(db),
+        "STUDYAPP_QUIT_AFTER": until,
+    }
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_window_paints_then_opens_the_lessons(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    painted = start(tmp_path, db, "paint")
+    assert painted.returncode == 0 and painted.stdout.splitlines() == ["first-paint"]
+    ready = start(tmp_path, db, "ready")
+    assert ready.returncode == 0 and ready.stdout.splitlines() == ["ready"]
+    assert db.exists()
+
+
+def test_a_database_that_cannot_open_ends_with_one_message(tmp_path: Path) -> None:
+    result = start(tmp_path, tmp_path, "ready")  # a folder where the file should be
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("is a folder, not a progress database file")
+    assert "Traceback" not in result.stderr
