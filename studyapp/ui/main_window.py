@@ -37,7 +37,7 @@ from studyapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from studyapp.ui.quiz_view import QuizPage, saved_length, saved_types
+from studyapp.ui.quiz_view import SCALE, QuizPage, rescale, saved_length, saved_types
 from studyapp.ui.review_view import ReviewPage
 from studyapp.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, Preferences, SettingsDialog
 
@@ -576,6 +576,7 @@ class MainWindow(QMainWindow):
 
     def switch_profile(self, name: str) -> None:
         self._finish_sitting()
+        self.quiz_page.leave()  # its answers belong to the learner who gave them
         self.service.switch_profile(name)
         self.settings.setValue("profile", name)
         self._show_profile()
@@ -646,6 +647,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.setStyleSheet(app.styleSheet())  # styled widgets pick up a new font on re-polish
+        for label in self.findChildren(QLabel):
+            if label.property(SCALE) is not None:  # headings, scores: a set size of the text
+                rescale(label)
         self.reader.setFont(font)
         self.reader.rebuild()
         return size

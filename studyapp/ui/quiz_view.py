@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from studyapp.quiz import Grade, Response
     from studyapp.service import QuizRun, StudyService
 from studyapp.ui.qt import (
+    QApplication,
     QCheckBox,
     QElapsedTimer,
     QFrame,
@@ -56,12 +57,21 @@ def label(text: str, name: str = "", wrap: bool = True) -> QLabel:
     return widget
 
 
+SCALE = "textScale"  # a label's size relative to the app's text, kept as a property
+
+
 def scaled(widget: QLabel, factor: float) -> QLabel:
-    """Make a widget's text a size relative to the app's, so it follows the text size."""
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    widget.setFont(font)
+    """Make a label's text a size relative to the app's; `rescale` keeps it so."""
+    widget.setProperty(SCALE, factor)
+    rescale(widget)
     return widget
+
+
+def rescale(widget: QLabel) -> None:
+    """Size a scaled label's text from the app's current text size."""
+    font = widget.font()
+    font.setPointSizeF(QApplication.font().pointSizeF() * float(widget.property(SCALE)))
+    widget.setFont(font)
 
 
 def saved_types(settings: QSettings) -> list[str]:
@@ -473,6 +483,13 @@ class QuizPage(QStackedWidget):
 
     def attach(self, service: StudyService) -> None:
         self._service = service
+
+    def leave(self) -> None:
+        """Put a quiz under way aside (as closing the window would: it can be resumed) and
+        go back to the setup, e.g. before another learner takes over."""
+        self.run = None
+        self.results = []
+        self.setCurrentWidget(self.setup)
 
     def set_context(self, course: Course, lesson_id: str | None) -> None:
         self.course, self.lesson_id = course, lesson_id

@@ -220,3 +220,16 @@ def test_file_menu_imports_an_article_and_exports(
     answers = tmp_path / "answers.csv"
     window.export_answers(str(answers))
     assert answers.read_text(encoding="utf-8").startswith("answered_at_utc,")
+
+
+def test_headings_and_prompts_follow_the_text_size(window: MainWindow) -> None:
+    window.go(1)  # the quiz screen: its heading is larger than the text around it
+    heading = window.quiz_page.setup.title
+    before = heading.font().pointSizeF()
+    base = QApplication.font().pointSizeF()
+    assert before == pytest.approx(base * 1.4)
+    window.change_text_size(+4)
+    assert heading.font().pointSizeF() == pytest.approx((base + 4) * 1.4)
+    assert window.quiz_page.question_panel.prompt.font().pointSizeF() == pytest.approx(
+        (base + 4) * 1.2
+    )

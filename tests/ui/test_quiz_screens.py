@@ -385,3 +385,20 @@ def test_the_screenshots_command_writes_every_screen_in_both_themes(tmp_path: Pa
         assert f"08-review-empty-{theme}.png" in themed
         assert f"10-settings-{theme}.png" in themed
     assert all((out / n).stat().st_size > 10_000 for n in names)
+
+
+def test_switching_learner_mid_quiz_leaves_it_to_be_resumed_by_its_learner(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    start_quiz(window, qtbot, "true_false", length=3)
+    question = window.quiz_page.question_panel.question
+    assert question is not None
+    answer_by_keyboard(window, qtbot, question)
+    window.switch_profile("Ben")
+    window.go(QUIZ)
+    assert window.quiz_page.currentWidget() is window.quiz_page.setup
+    assert not window.quiz_page.setup.resume_box.isVisible()  # Ben has nothing to resume
+    window.switch_profile("default")
+    window.go(QUIZ)
+    assert window.quiz_page.setup.resume_box.isVisible()
+    assert "1 of 3 answered" in window.quiz_page.setup.resume_text.text()
