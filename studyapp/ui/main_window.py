@@ -37,7 +37,7 @@ from studyapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from studyapp.ui.quiz_view import SCALE, QuizPage, rescale, saved_length, saved_types
+from studyapp.ui.quiz_view import QuizPage, saved_length, saved_types
 from studyapp.ui.review_view import ReviewPage
 from studyapp.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, Preferences, SettingsDialog
 
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._service: StudyService | None = None
         self.settings = settings
+        self.theme_choice = ""  # set by apply_theme below
         self.course: Course | None = None
         self.lesson_id: str | None = None
         self.opened_at = time.monotonic()
@@ -619,7 +620,7 @@ class MainWindow(QMainWindow):
         self.theme_choice = choice
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        self.colors = theme.apply(app, choice)
+        self.colors = theme.apply(app, choice, QApplication.font().pointSizeF())
         for action in self.theme_actions.actions():
             action.setChecked(action.data() == choice)
         self.reader.set_colors(self.colors)
@@ -646,10 +647,8 @@ class MainWindow(QMainWindow):
         QApplication.setFont(font)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        app.setStyleSheet(app.styleSheet())  # styled widgets pick up a new font on re-polish
-        for label in self.findChildren(QLabel):
-            if label.property(SCALE) is not None:  # headings, scores: a set size of the text
-                rescale(label)
+        if self.theme_choice:
+            self.apply_theme(self.theme_choice)  # the sheet sizes headings from the text size
         self.reader.setFont(font)
         self.reader.rebuild()
         return size

@@ -43,7 +43,7 @@ from studyapp.ui.qt_charts import (
     QLineSeries,
     QValueAxis,
 )
-from studyapp.ui.quiz_view import label, scaled
+from studyapp.ui.quiz_view import label
 from studyapp.ui.theme import Colors
 
 ACCURACY_DAYS = 60
@@ -177,7 +177,7 @@ class ProgressPage(QScrollArea):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
-        layout.addWidget(scaled(label("Progress", "heading"), 1.4))
+        layout.addWidget(label("Progress", "title"))
         layout.addWidget(label(course.title, "muted"))
         if stats.answers == 0:
             layout.addWidget(self._empty_state())
@@ -257,7 +257,7 @@ class ProgressPage(QScrollArea):
         ]
         for value, name in figures:
             box = QVBoxLayout()
-            box.addWidget(scaled(label(value, "bigNumber", wrap=False), 1.8))
+            box.addWidget(label(value, "figure", wrap=False))
             box.addWidget(label(name, "muted", wrap=False))
             row.addLayout(box)
             row.addSpacing(28)

@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from studyapp.quiz import Grade, Response
     from studyapp.service import QuizRun, StudyService
 from studyapp.ui.qt import (
-    QApplication,
     QCheckBox,
     QElapsedTimer,
     QFrame,
@@ -49,29 +48,13 @@ DEFAULT_LENGTH = 10
 
 
 def label(text: str, name: str = "", wrap: bool = True) -> QLabel:
+    """A plain-text label; its name may give it a size (see `theme.TEXT_SIZES`)."""
     widget = QLabel(text)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     if name:
         widget.setObjectName(name)
     return widget
-
-
-SCALE = "textScale"  # a label's size relative to the app's text, kept as a property
-
-
-def scaled(widget: QLabel, factor: float) -> QLabel:
-    """Make a label's text a size relative to the app's; `rescale` keeps it so."""
-    widget.setProperty(SCALE, factor)
-    rescale(widget)
-    return widget
-
-
-def rescale(widget: QLabel) -> None:
-    """Size a scaled label's text from the app's current text size."""
-    font = widget.font()
-    font.setPointSizeF(QApplication.font().pointSizeF() * float(widget.property(SCALE)))
-    widget.setFont(font)
 
 
 def saved_types(settings: QSettings) -> list[str]:
@@ -117,7 +100,7 @@ class QuizSetup(QWidget):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.title = scaled(label("New quiz", "heading"), 1.4)
+        self.title = label("New quiz", "title")
         self.subtitle = label("", "muted")
         self.resume_box = QFrame()
         self.resume_box.setObjectName("banner")
@@ -250,17 +233,18 @@ class QuestionPanel(QWidget):
         self.answer: AnswerWidget | None = None
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
         self.progress.setAccessibleName("Quiz progress")
-        self.position = label("", "muted", wrap=False)
+        self.position = label("", "muted")
         self.end = QPushButton("End quiz")
         self.end.setToolTip("Stop here and see the results; every answer so far is kept")
         self.end.clicked.connect(self.end_requested)
-        self.prompt = scaled(label("", "prompt"), 1.2)
+        self.prompt = label("", "prompt")
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answer_area = QVBoxLayout()
         self.feedback = QFrame()
         self.feedback.setObjectName("feedback")
-        self.verdict = scaled(label("", "verdict"), 1.15)
+        self.verdict = label("", "verdict")
         self.feedback_text = label("")
         self.explanation = label("")
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -283,10 +267,12 @@ class QuestionPanel(QWidget):
         self.show_source.clicked.connect(self._show_source)
         self.next.clicked.connect(self.next_requested)
 
-        top = QHBoxLayout()
-        top.addWidget(self.position)
-        top.addWidget(self.progress, 1)
-        top.addWidget(self.end)
+        top = QVBoxLayout()
+        heading = QHBoxLayout()
+        heading.addWidget(self.position, 1)
+        heading.addWidget(self.end)
+        top.addLayout(heading)
+        top.addWidget(self.progress)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -366,7 +352,7 @@ class ResultsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.missed: list[Question] = []
-        self.score = scaled(label("", "bigNumber", wrap=False), 2.4)
+        self.score = label("", "bigNumber", wrap=False)
         self.summary = label("")
         self.topics = label("")
         self.missed_title = label("Questions to look at again", "heading")
@@ -389,7 +375,7 @@ class ResultsPanel(QWidget):
         buttons.addWidget(self.back)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(scaled(label("Results", "heading"), 1.4))
+        layout.addWidget(label("Results", "title"))
         layout.addWidget(self.score)
         layout.addWidget(self.summary)
         layout.addWidget(self.topics)

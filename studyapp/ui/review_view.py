@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studyapp.ui.qt import QHBoxLayout, QPushButton, Qt, QVBoxLayout, QWidget, Signal
-from studyapp.ui.quiz_view import label, scaled
+from studyapp.ui.quiz_view import label
 
 
 def when_text(due_utc: dt.datetime, now_utc: dt.datetime, tz: dt.tzinfo | None = None) -> str:
@@ -32,8 +32,8 @@ class ReviewPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = scaled(label("Review", "heading"), 1.4)
-        self.count = scaled(label("", "bigNumber", wrap=False), 2.4)
+        self.title = label("Review", "title")
+        self.count = label("", "bigNumber", wrap=False)
         self.message = label("")
         self.message.setMaximumWidth(640)
         self.start = QPushButton("Start review")

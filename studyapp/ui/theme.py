@@ -124,9 +124,29 @@ def _palette(c: Colors) -> QPalette:
     return palette
 
 
-def _style_sheet(c: Colors) -> str:
-    # Sizes stay out of the sheet so that text follows the font size setting.
-    return f"""
+TEXT_SIZES = {  # label name: size relative to the text size setting (all bold)
+    "title": 1.4,
+    "prompt": 1.2,
+    "verdict": 1.15,
+    "bigNumber": 2.4,
+    "figure": 1.8,
+}
+
+
+def _sized_labels(text_size: float) -> str:
+    """Headings and figures, sized from the text size: the sheet is rebuilt when it changes
+    (a size set on the widget itself would be undone by the sheet on every re-polish)."""
+    return "\n".join(
+        f"QLabel#{name} {{ font-size: {text_size * factor:.1f}pt; font-weight: bold; }}"
+        for name, factor in TEXT_SIZES.items()
+    )
+
+
+def _style_sheet(c: Colors, text_size: float) -> str:
+    # Other sizes stay out of the sheet, so that text follows the text size setting.
+    return (
+        _sized_labels(text_size)
+        + f"""
     QListWidget#sidebar {{
         background: {c.sidebar}; border: 2px solid transparent; padding: 6px 0;
     }}
@@ -162,11 +182,10 @@ def _style_sheet(c: Colors) -> str:
     QFrame#feedback[state="partial"] {{
         background: {c.partial_bg}; border: 1px solid {c.partial};
     }}
-    QLabel#verdict[state="right"] {{ color: {c.good}; font-weight: bold; }}
-    QLabel#verdict[state="wrong"] {{ color: {c.bad}; font-weight: bold; }}
-    QLabel#verdict[state="partial"] {{ color: {c.partial}; font-weight: bold; }}
-    QLabel#prompt {{ font-weight: bold; }}
-    QLabel#bigNumber {{ font-weight: bold; color: {c.accent}; }}
+    QLabel#verdict[state="right"] {{ color: {c.good}; }}
+    QLabel#verdict[state="wrong"] {{ color: {c.bad}; }}
+    QLabel#verdict[state="partial"] {{ color: {c.partial}; }}
+    QLabel#bigNumber {{ color: {c.accent}; }}
     QFrame#card {{ border: 1px solid {c.border}; border-radius: 8px; background: {c.base}; }}
     QListWidget#checkList::item {{ padding: 5px 4px; }}
     QListWidget#missedList::item {{ padding: 8px 6px; border-bottom: 1px solid {c.border}; }}
@@ -185,12 +204,13 @@ def _style_sheet(c: Colors) -> str:
         border: 2px solid {c.accent};
     }}
     """
+    )
 
 
-def apply(app: QApplication, choice: str) -> Colors:
+def apply(app: QApplication, choice: str, text_size: float) -> Colors:
     """Apply a theme choice to the whole application and return the colours used."""
     colors = resolve(choice)
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(_palette(colors))
-    app.setStyleSheet(_style_sheet(colors))
+    app.setStyleSheet(_style_sheet(colors, text_size))
     return colors

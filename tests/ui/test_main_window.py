@@ -225,11 +225,14 @@ def test_file_menu_imports_an_article_and_exports(
 def test_headings_and_prompts_follow_the_text_size(window: MainWindow) -> None:
     window.go(1)  # the quiz screen: its heading is larger than the text around it
     heading = window.quiz_page.setup.title
-    before = heading.font().pointSizeF()
+    prompt = window.quiz_page.question_panel.prompt
     base = QApplication.font().pointSizeF()
-    assert before == pytest.approx(base * 1.4)
+    heading.ensurePolished()
+    assert heading.font().pointSizeF() == pytest.approx(base * 1.4, abs=0.1)
+    assert heading.font().bold()
     window.change_text_size(+4)
-    assert heading.font().pointSizeF() == pytest.approx((base + 4) * 1.4)
-    assert window.quiz_page.question_panel.prompt.font().pointSizeF() == pytest.approx(
-        (base + 4) * 1.2
-    )
+    window.set_theme("dark")  # a theme change must not undo the sizes
+    for widget in (heading, prompt):
+        widget.ensurePolished()
+    assert heading.font().pointSizeF() == pytest.approx((base + 4) * 1.4, abs=0.1)
+    assert prompt.font().pointSizeF() == pytest.approx((base + 4) * 1.2, abs=0.1)
