@@ -185,7 +185,7 @@ def _style_sheet(c: Colors, text_size: float) -> str:
     QLabel#verdict[state="right"] {{ color: {c.good}; }}
     QLabel#verdict[state="wrong"] {{ color: {c.bad}; }}
     QLabel#verdict[state="partial"] {{ color: {c.partial}; }}
-    QLabel#bigNumber {{ color: {c.accent}; }}
+    QLabel#bigNumber, QLabel#figure {{ color: {c.accent}; }}
     QFrame#card {{ border: 1px solid {c.border}; border-radius: 8px; background: {c.base}; }}
     QListWidget#checkList::item {{ padding: 5px 4px; }}
     QListWidget#missedList::item {{ padding: 8px 6px; border-bottom: 1px solid {c.border}; }}

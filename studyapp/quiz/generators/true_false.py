@@ -69,11 +69,11 @@ def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     view = quoted(claim.statement)
     fact = f"This is the view of {claim.actor}."
     if truth:
-        return f"{claim.actor} holds this view: {view}", fact, True
+        return f"This view is held by {claim.actor}: {view}", fact, True
     others = pools.other_actors(claim, 1)
     if not others:
         return None
-    return f"{others[0]} holds this view: {view}", f"{fact} It is not {others[0]}'s.", False
+    return f"This view is held by {others[0]}: {view}", f"{fact} It is not {others[0]}'s.", False
 
 
 def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
