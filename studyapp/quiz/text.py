@@ -93,9 +93,5 @@ def normalize(text: str) -> str:
     return _ARTICLES.sub("", plain)
 
 
-def same_text(a: str, b: str) -> bool:
-    return normalize(a) == normalize(b)
-
-
 def quoted(text: str) -> str:
     return f"“{text}”"
