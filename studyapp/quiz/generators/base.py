@@ -82,6 +82,31 @@ def choice(
         options.sort(key=lambda option: order_key(option))
     else:
         pools.rng.shuffle(options)
+    return about_one_item(
+        pools,
+        kind=kind,
+        item=item,
+        variant=variant,
+        prompt=prompt,
+        options=tuple(options),
+        answer=answer,
+        explanation=explanation,
+    )
+
+
+def about_one_item(
+    pools: Pools,
+    *,
+    kind: QuestionType,
+    item: Item,
+    prompt: str,
+    options: tuple[str, ...] | None,
+    answer: str,
+    explanation: str,
+    variant: str = "",
+    accepted: tuple[str, ...] = (),
+) -> Question:
+    """A question on a single item: its id, lesson and grounding sentence come from it."""
     suffix = f":{variant}" if variant else ""
     return Question(
         id=f"{kind}:{item.id}{suffix}",
@@ -90,8 +115,9 @@ def choice(
         item_ids=(item.id,),
         lesson_id=item.lesson_id,
         prompt=prompt,
-        options=tuple(options),
+        options=options,
         answer=answer,
         explanation=explanation,
         source=pools.source(item),
+        accepted=accepted,
     )

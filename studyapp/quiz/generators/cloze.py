@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from studyapp.content import Claim, Concept, Event, Item, Topic
-from studyapp.quiz.generators.base import Taken, the_lesson_says
+from studyapp.quiz.generators.base import Taken, about_one_item, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import STOP_WORDS, find_word, normalize, quoted
@@ -78,18 +78,15 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         why = f"This is the view of {item.actor}."
     else:
         why = f"{quoted(item.label)} happened in {answer}."
-    return Question(
-        id=f"{TYPE}:{item.id}",
-        type=TYPE,
-        topic=item.topic,
-        item_ids=(item.id,),
-        lesson_id=item.lesson_id,
+    return about_one_item(
+        pools,
+        kind=TYPE,
+        item=item,
         prompt=f"Fill in the blank: {source[:start]}{BLANK}{source[end:]}",
         options=None,
         answer=answer,
         accepted=accepted,
         explanation=f"{missing(answer)} {why} {the_lesson_says(pools, item)}",
-        source=source,
     )
 
 

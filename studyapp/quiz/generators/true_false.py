@@ -4,7 +4,7 @@ definition or the order; it never just adds "not"."""
 from __future__ import annotations
 
 from studyapp.content import Claim, Concept, Event, Item, Topic
-from studyapp.quiz.generators.base import Taken, the_lesson_says
+from studyapp.quiz.generators.base import Taken, about_one_item, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import FALSE, TRUE, Question, QuestionType
 from studyapp.quiz.text import quoted
@@ -31,17 +31,14 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         return None
     statement, explanation, truth = made
     verdict = TRUE if truth else FALSE
-    return Question(
-        id=f"{TYPE}:{item.id}",
-        type=TYPE,
-        topic=item.topic,
-        item_ids=(item.id,),
-        lesson_id=item.lesson_id,
+    return about_one_item(
+        pools,
+        kind=TYPE,
+        item=item,
         prompt=f"True or false? {statement}",
         options=(TRUE, FALSE),
         answer=verdict,
         explanation=f"{verdict}. {explanation} {the_lesson_says(pools, item)}",
-        source=pools.source(item),
     )
 
 
