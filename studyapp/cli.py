@@ -18,6 +18,28 @@ if TYPE_CHECKING:  # each command imports what it needs: the window opens sooner
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
+SEED_LIMIT = 2**63  # seeds are kept in SQLite, whose integers are signed 64-bit
+COUNT_LIMIT = 500
+
+
+def _seed(text: str) -> int:
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 0 <= seed < SEED_LIMIT:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number from 0 to {SEED_LIMIT - 1}")
+    return seed
+
+
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= count <= COUNT_LIMIT:
+        raise argparse.ArgumentTypeError(f"a quiz has 1 to {COUNT_LIMIT} questions")
+    return count
 
 
 def _common() -> argparse.ArgumentParser:
@@ -64,8 +86,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="a lesson to ask about (repeatable; default: all)",
     )
-    quiz.add_argument("--count", type=int, default=10, metavar="N", help="questions (default 10)")
-    quiz.add_argument("--seed", type=int, default=None, metavar="S", help="same seed, same quiz")
+    quiz.add_argument(
+        "--count", type=_count, default=10, metavar="N", help="questions (default 10)"
+    )
+    quiz.add_argument("--seed", type=_seed, default=None, metavar="S", help="same seed, same quiz")
     quiz.add_argument(
         "--types",
         default=None,
@@ -98,6 +122,14 @@ def _parser() -> argparse.ArgumentParser:
         "screenshots", parents=[common], help="render every screen to PNG (light and dark)"
     )
     shots.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    backup = commands.add_parser(
+        "backup", parents=[common], help="back up your progress now (or --list the backups)"
+    )
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="put a backup in your progress database's place"
+    )
+    restore.add_argument("backup_file", type=Path, metavar="FILE")
     read = commands.add_parser("read", parents=[common], help="mark a lesson as read")
     read.add_argument("lesson", metavar="LESSON_ID")
     read.add_argument("--course", default=None, metavar="ID", help="needed if ids repeat")
@@ -105,10 +137,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`stats | head -1`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     content = getattr(args, "content", None) or default_content_dir()
     db = getattr(args, "db", None)
     profile = getattr(args, "profile", "default")
+    if args.command in ("backup", "restore"):
+        return backup_command(args, content, db, profile)
     if args.command == "check":
         return check(content)
     if args.command == "export":
@@ -127,12 +171,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return quiz_json(StudyService.without_progress(content), args)
         try:
             service = StudyService.open(content, db, profile)
-        except StoreError as error:
+        except (StoreError, ValueError) as error:
             return _fail(str(error))
         if service.notice:
             print(f"studyapp: {service.notice}", file=sys.stderr)
         try:
-            return {"quiz": quiz, "stats": stats, "read": read}[args.command](service, args)
+            code = {"quiz": quiz, "stats": stats, "read": read}[args.command](service, args)
+            if args.command != "stats":
+                service.automatic_backup()
+            return code
+        except StoreError as error:
+            return _fail(str(error))
         finally:
             service.close()
     return gui(content, db)
@@ -284,36 +333,73 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace, content: Path, db: str | None, profile: str) -> int:
     """Write the Anki deck and/or the answers' CSV that the options ask for."""
-    from studyapp.progress import StoreError
-    from studyapp.service import StudyService
+    from studyapp.progress import database_file, default_location
+    from studyapp.service import ExportError, StoreError, StudyService
 
     if args.anki is None and args.csv is None:
         return _fail("say what to export: --anki OUT.apkg and/or --csv OUT.csv")
     if args.anki is not None:
         if not content.is_dir():
             return _fail(f"{content}: no such content folder")
-        courses = StudyService.without_progress(content)
+        courses = StudyService.without_progress(content, database_file(db or default_location()))
         course_id = _default_course(courses, args.course)
         problem = _course_problem(courses, course_id) if course_id else "there is no course"
         if problem or course_id is None:
             return _fail(str(problem))
         try:
             notes = courses.export_anki(course_id, args.anki)
+        except ExportError as error:
+            return _fail(str(error))
         except OSError as error:
             return _fail(f"{args.anki}: cannot write the deck ({error.strerror or error})")
         print(f"Wrote {notes} notes of '{course_id}' to {args.anki}")
     if args.csv is not None:
         try:
             service = StudyService.open(content, db, profile)
-        except StoreError as error:
+        except (StoreError, ValueError) as error:
             return _fail(str(error))
         try:
             rows = service.export_answers(args.csv)
+        except (ExportError, StoreError) as error:
+            return _fail(str(error))
         except OSError as error:
             return _fail(f"{args.csv}: cannot write the file ({error.strerror or error})")
         finally:
             service.close()
         print(f"Wrote {rows} answers to {args.csv}")
+    return EXIT_OK
+
+
+def backup_command(args: argparse.Namespace, content: Path, db: str | None, profile: str) -> int:
+    """`backup` makes one now, `backup --list` lists them, `restore FILE` puts one back."""
+    from studyapp.progress import backups, database_file, default_location
+    from studyapp.service import StoreError, StudyService
+
+    location = db or default_location()
+    database = database_file(location)
+    if database is None:
+        return _fail(f"{location}: a database server keeps its own backups; ask its administrator")
+    try:
+        if args.command == "restore":
+            safety = backups.restore(database, args.backup_file.expanduser().resolve())
+            if safety is not None:
+                print(f"Your progress as it was is kept in {safety}")
+            print(f"Restored {args.backup_file} to {database}")
+        elif args.list:
+            found = backups.list_backups(database)
+            for backup in found:
+                answers = "unreadable" if backup.answers is None else f"{backup.answers} answers"
+                print(f"{backup.path}\t{backup.made:%Y-%m-%d %H:%M:%S}\t{answers}")
+            if not found:
+                print(f"No backups yet of {database}", file=sys.stderr)
+        else:
+            service = StudyService.open(content, db, profile)
+            try:
+                print(service.backup_now())
+            finally:
+                service.close()
+    except (StoreError, ValueError) as error:
+        return _fail(str(error))
     return EXIT_OK
 
 

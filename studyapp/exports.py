@@ -13,15 +13,13 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 import genanki
 
 from studyapp.content import Claim, Concept, Course, Event, Item
 from studyapp.progress import ProgressStore
+from studyapp.safe_files import replacing
 
 # Stable ids: a second export updates the same note types and deck instead of adding copies.
 BASIC_MODEL_ID = 1_711_000_101
@@ -80,20 +78,6 @@ CSV_COLUMNS = [
     "answered_at_utc", "day", "profile", "course", "lesson", "question_id", "question_type",
     "topic", "item_ids", "response", "correct", "score", "seconds", "quiz_id", "quiz_mode",
 ]  # fmt: skip
-
-
-@contextmanager
-def replacing(target: Path, newline: str | None = None) -> Iterator[IO[str]]:
-    """A text file that takes the target's place only once it is completely written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as file:
-            yield file
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _deck_id(course_id: str) -> int:
@@ -213,11 +197,21 @@ def export_answers(store: ProgressStore, target: Path) -> int:
         ) in store.all_answers():
             when = answered_at.isoformat(sep=" ", timespec="seconds")
             given = readable(response)
-            writer.writerow(
-                [when, day, profile, course, lesson, qid, kind, topic, items, given, *tail]
-            )
+            row = [when, day, profile, course, lesson, qid, kind, topic, items, given, *tail]
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
             rows += 1
     return rows
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """Text that a spreadsheet would run as a formula, made plain text with a leading '
+    (OWASP's advice on CSV injection); numbers and other text are left as they are."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return f"'{cell}"
+    return cell
 
 
 def readable(response_json: str) -> str:

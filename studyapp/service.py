@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from studyapp.content import Catalogue, Course, Problem, load_catalogue
 from studyapp.progress import (
     AnswerRecord,
@@ -23,11 +25,23 @@ from studyapp.progress import (
     open_database,
     rating_for,
 )
+from studyapp.progress.backups import Backup
+from studyapp.progress.errors import cause
 from studyapp.progress.repository import utcnow
 from studyapp.progress.stats import item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
+from studyapp.safe_files import ExportError, check_target
 
-__all__ = ["AnswerOutcome", "LessonState", "QuizRun", "Stats", "StoreError", "StudyService"]
+__all__ = [
+    "AnswerOutcome",
+    "Backup",
+    "ExportError",
+    "LessonState",
+    "QuizRun",
+    "Stats",
+    "StoreError",
+    "StudyService",
+]
 
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
 
@@ -76,9 +90,11 @@ class StudyService:
         tz: dt.tzinfo | None = None,
         notice: str | None = None,
         content: Path | None = None,
+        database: Path | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.content = content  # the folder the catalogue came from; imports go there
+        self.database = database  # the SQLite file, None for a server or no database
         self._store = store
         self.tz = tz  # the learner's time zone; None is this machine's
         self.notice = notice  # e.g. "your damaged database was moved to ..."
@@ -94,15 +110,30 @@ class StudyService:
         fuzz: bool = True,
     ) -> StudyService:
         """Load every course under `content` and open (or create) the progress database."""
+        profile = profile_name(profile)
         catalogue = load_catalogue(content)
         opened = open_database(db or default_location())
-        store = ProgressStore(opened.engine, profile, fuzz=fuzz)
-        return cls(catalogue, store, tz=tz, notice=opened.notice, content=content)
+        try:
+            store = ProgressStore(opened.engine, profile, fuzz=fuzz)
+        except StoreError as error:
+            opened.engine.dispose()
+            if opened.notice:  # a file set aside is always told, even when the next step fails
+                raise StoreError(f"{opened.notice}\n{error}") from error
+            raise
+        return cls(
+            catalogue,
+            store,
+            tz=tz,
+            notice=opened.notice,
+            content=content,
+            database=opened.path,
+        )
 
     @classmethod
-    def without_progress(cls, content: Path) -> StudyService:
-        """Courses and quizzes only: nothing is read from or written to a database."""
-        return cls(load_catalogue(content), None, content=content)
+    def without_progress(cls, content: Path, database: Path | None = None) -> StudyService:
+        """Courses and quizzes only: nothing is read from or written to a database
+        (`database` names the learner's file only so that no export replaces it)."""
+        return cls(load_catalogue(content), None, content=content, database=database)
 
     @property
     def store(self) -> ProgressStore:
@@ -328,13 +359,66 @@ class StudyService:
         """The course as an Anki deck; returns the number of notes written."""
         from studyapp.exports import export_anki  # genanki loads only for an export
 
+        check_target(target, self.database)
         return export_anki(self.course(course_id), target)
 
     def export_answers(self, target: Path) -> int:
         """Every recorded answer as CSV; returns the number of rows."""
         from studyapp.exports import export_answers
 
-        return export_answers(self.store, target)
+        check_target(target, self.database)
+        try:
+            return export_answers(self.store, target)
+        except DBAPIError as error:
+            where = self.store.location
+            raise StoreError(f"{where}: cannot read the answers: {cause(error)}") from error
+
+    # --- backups -----------------------------------------------------------------------
+
+    def _database_file(self) -> Path:
+        if self.database is None:
+            raise StoreError(
+                "backups are made of a progress database file; a database server keeps its "
+                "own backups (ask its administrator)"
+            )
+        return self.database
+
+    def backup_now(self) -> Path:
+        """Make a backup of the progress database now; returns its path."""
+        from studyapp.progress import backups
+
+        database = self._database_file()
+        made = backups.make_backup(database)
+        backups.prune(database)
+        return made
+
+    def automatic_backup(self) -> Path | None:
+        """A backup when the last one is a few hours old and something changed since."""
+        if self.database is None:
+            return None
+        from studyapp.progress import backups
+
+        return backups.automatic_backup(self.database)
+
+    def backups(self) -> list[Backup]:
+        """Every backup of the progress database, newest first."""
+        from studyapp.progress import backups
+
+        return backups.list_backups(self._database_file())
+
+    def restore_backup(self, backup: Path) -> Path | None:
+        """Put a backup in the database's place (the current state is backed up first);
+        returns that safety backup. This service lets go of the file meanwhile."""
+        from studyapp.progress import backups
+
+        database = self._database_file()
+        profile, fuzz = self.profile, self.store.scheduling.scheduler.enable_fuzzing
+        self.store.engine.dispose()
+        try:
+            return backups.restore(database, backup)
+        finally:
+            opened = open_database(str(database))  # an older backup is upgraded here
+            self._store = ProgressStore(opened.engine, profile, fuzz=fuzz)
 
     # --- profiles ----------------------------------------------------------------------
 
@@ -347,17 +431,22 @@ class StudyService:
 
     def switch_profile(self, name: str) -> None:
         """Study as another learner (created on first use) in the same database."""
-        name = _profile_name(name)
+        name = profile_name(name)
         fuzz = self.store.scheduling.scheduler.enable_fuzzing
         self._store = ProgressStore(self.store.engine, name, fuzz=fuzz)
 
     def rename_profile(self, new_name: str) -> None:
-        self.store.rename_profile(_profile_name(new_name))
+        self.store.rename_profile(profile_name(new_name))
 
     # --- statistics --------------------------------------------------------------------
 
     def stats(self, course_id: str, now: dt.datetime | None = None) -> Stats:
-        return compute(self.store, self.course(course_id), now=now or utcnow(), tz=self.tz)
+        course = self.course(course_id)
+        try:
+            return compute(self.store, course, now=now or utcnow(), tz=self.tz)
+        except DBAPIError as error:
+            where = self.store.location
+            raise StoreError(f"{where}: cannot read your progress: {cause(error)}") from error
 
     @property
     def desired_retention(self) -> float:
@@ -369,8 +458,15 @@ class StudyService:
         self.store.set_desired_retention(retention)
 
 
-def _profile_name(name: str) -> str:
+PROFILE_NAME_LENGTH = 64
+
+
+def profile_name(name: str) -> str:
+    """A learner's name as it is kept: spaces at the ends dropped, runs of spaces made one.
+    ValueError when it is blank, too long or holds a control character (a newline)."""
+    if any(ord(character) < 32 or ord(character) == 127 for character in name.strip()):
+        raise ValueError("a profile name cannot hold a line break or other control character")
     clean = " ".join(name.split())
-    if not clean or len(clean) > 80:
-        raise ValueError("a profile name needs 1 to 80 characters")
+    if not clean or len(clean) > PROFILE_NAME_LENGTH:
+        raise ValueError(f"a profile name needs 1 to {PROFILE_NAME_LENGTH} characters")
     return clean

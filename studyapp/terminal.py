@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from studyapp.progress import Stats
+from studyapp.progress import Stats, StoreError
 from studyapp.quiz import FALSE, TRUE, Question, Response
 from studyapp.service import QuizRun, StudyService
 
@@ -48,8 +48,15 @@ def run_quiz(service: StudyService, run: QuizRun, read: TextIO, write: TextIO) -
         service.finish_quiz(run)
         out(f"\nDone: {score:g} of {given} right ({round(100 * score / max(given, 1))}%).")
     except (Stop, KeyboardInterrupt):
-        out(f"\nQuiz stopped. {given} answer{'s' if given != 1 else ''} saved.")
+        out(f"\nQuiz stopped. {_answers(given)} saved.")
+    except StoreError:
+        out(f"\nQuiz stopped: the last answer could not be saved; {_answers(given)} saved.")
+        raise
     return given
+
+
+def _answers(count: int) -> str:
+    return f"{count} answer{'s' if count != 1 else ''}"
 
 
 def show_choices(question: Question, out: Callable[[str], None]) -> None:

@@ -2,11 +2,12 @@
 
 from studyapp.progress.db import (
     OpenedDatabase,
-    StoreError,
+    database_file,
     default_location,
     head_revision,
     open_database,
 )
+from studyapp.progress.errors import StoreError
 from studyapp.progress.repository import AnswerRecord, ItemRating, ProgressStore, SessionRow
 from studyapp.progress.scheduling import DEFAULT_RETENTION, rating_for
 from studyapp.progress.stats import DayCount, LessonStats, Stats, TopicStats, WeakItem, compute
@@ -25,6 +26,7 @@ __all__ = [
     "TopicStats",
     "WeakItem",
     "compute",
+    "database_file",
     "default_location",
     "head_revision",
     "open_database",

@@ -1,7 +1,9 @@
 """Open the progress database: where it lives, SQLite settings, checks and upgrades on start.
 
-Nothing here ever deletes a learner's file: a damaged one is moved aside, an older one is
-backed up before it is upgraded, and anything else that is wrong stops with a message.
+Nothing here ever deletes or hides a learner's file: only a file that SQLite itself calls
+damaged is moved aside; a lock, a full disk, an I/O error, a file made by a newer StudyApp or
+by another program each stop with one message and leave the file exactly as it was. An
+upgrade runs in one transaction, after a timestamped backup, so it happens whole or not at all.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from studyapp.progress.errors import StoreError, cause, is_damage
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -29,16 +34,23 @@ DB_ENV = "STUDYAPP_DB"
 HEAD_REVISION = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class StoreError(Exception):
-    """The progress database cannot be used; the message says what and where."""
+BUSY_TIMEOUT_MS = 5000  # a lock held for a few seconds is waited for, not reported
+MIGRATION_BUSY_TIMEOUT_MS = 60_000  # another StudyApp may be upgrading the same file
+STUDYAPP_TABLES = (
+    "alembic_version",
+    "profiles",
+    "lesson_reads",
+    "quiz_sessions",
+    "answers",
+    "item_states",
+)
 
 
 @dataclass(frozen=True)
 class OpenedDatabase:
     engine: Engine
     notice: str | None = None  # something the learner must be told, e.g. a file moved aside
+    path: Path | None = None  # the SQLite file, None for a server
 
 
 def default_location() -> str:
@@ -53,11 +65,24 @@ def database_url(location: str) -> str:
     return f"sqlite:///{Path(location).expanduser().resolve()}"
 
 
+def database_file(location: str) -> Path | None:
+    """The SQLite file a location names (None for a server or an in-memory database)."""
+    url = make_url(database_url(location))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database)).expanduser().resolve()
+
+
+def known_revisions() -> set[str]:
+    """Every revision this version can read: the ids that start the migration files' names."""
+    return {p.name.split("_")[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py")}
+
+
 def _sqlite_settings(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # WAL lets two windows share one file; foreign keys keep profiles' rows together.
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -84,49 +109,179 @@ def head_revision() -> str:
 def open_database(location: str) -> OpenedDatabase:
     """An engine on an up-to-date schema, after the checks that keep the learner's data safe."""
     url = make_url(database_url(location))
-    path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+    path = database_file(location)
     notice = None
     if path is not None:
         _check_path(path)
         notice = _set_aside_if_damaged(path)
-    engine = create_engine(url)
-    if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_settings)
     try:
-        upgrade(engine, path)
-    except (DatabaseError, OperationalError) as error:
-        engine.dispose()
-        raise StoreError(f"{location}: cannot use this progress database ({error.orig})") from error
-    return OpenedDatabase(engine, notice)
+        engine = create_engine(url)
+        if url.get_backend_name() == "sqlite":
+            event.listen(engine, "connect", _sqlite_settings)
+        upgrade(engine, url, path)
+    except StoreError as error:
+        raise StoreError(_with_notice(str(error), notice)) from error
+    except DBAPIError as error:
+        message = f"{path or location}: cannot open the progress database: {cause(error)}"
+        raise StoreError(_with_notice(message, notice)) from error
+    return OpenedDatabase(engine, notice, path)
 
 
-def _current_revision(engine: Engine) -> str | None:
+def _with_notice(message: str, notice: str | None) -> str:
+    return f"{notice}\n{message}" if notice else message
+
+
+def _current_revision(connection: Connection) -> str | None:
+    if not connection.dialect.has_table(connection, "alembic_version"):
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def upgrade(engine: Engine, url: URL, path: Path | None) -> None:
+    """Bring the schema to the newest revision, whole or not at all, backing it up first."""
     with engine.connect() as connection:
-        if not engine.dialect.has_table(connection, "alembic_version"):
-            return None
-        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        if _current_revision(connection) == HEAD_REVISION:
+            return
+    migrator = _migration_engine(url) if path is not None else engine
+    try:
+        with migrator.begin() as connection:
+            # Read again under the write lock: another StudyApp may have just upgraded it.
+            current = _current_revision(connection)
+            if current == HEAD_REVISION:
+                return
+            _refuse_unknown(connection, current, path)
+            from alembic import command
+
+            if current is not None and path is not None:
+                _backup_before_upgrade(path, current)
+            command.upgrade(_alembic_config(connection), "head")
+            if path is not None:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"{path}: the upgrade would break {len(broken)} links")
+    finally:
+        if migrator is not engine:
+            migrator.dispose()
 
 
-def upgrade(engine: Engine, path: Path | None) -> None:
-    """Bring the schema to the newest revision, backing an older file up first."""
-    current = _current_revision(engine)
-    if current == HEAD_REVISION:
+def _migration_engine(url: URL) -> Engine:
+    """A SQLite engine whose transactions cover DDL too, with foreign keys off.
+
+    pysqlite commits before every CREATE or ALTER unless it is told to leave transactions
+    alone; BEGIN IMMEDIATE then takes the write lock at once, so two StudyApps starting on
+    the same new file take turns. Foreign keys are off so that a table rebuilt by a
+    migration does not cascade deletes into the tables that refer to it.
+    """
+    engine = create_engine(url, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _settings(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={MIGRATION_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _refuse_unknown(connection: Connection, current: str | None, path: Path | None) -> None:
+    """Stop before touching a file this version does not understand."""
+    where = path or connection.engine.url.render_as_string(hide_password=True)
+    if current is not None and current not in known_revisions():
+        raise StoreError(_newer_message(where, current))
+    if current is not None:
         return
-    from alembic import command
+    tables = set(inspect(connection).get_table_names())
+    foreign = sorted(tables - set(STUDYAPP_TABLES))
+    if foreign:
+        raise StoreError(_foreign_message(where, foreign))
+    if tables:
+        _clear_half_made_schema(connection, tables, where)
 
-    if current is not None and path is not None:
-        backup(path, path.with_name(f"{path.name}.bak-{current}"))
-    with engine.begin() as connection:
-        command.upgrade(_alembic_config(connection), "head")
+
+def _refuse_unknown_file(connection: sqlite3.Connection, path: Path) -> None:
+    """The checks of `_refuse_unknown`, made before StudyApp's settings touch the file
+    (switching to WAL alone rewrites its header)."""
+    query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    tables = {row[0] for row in connection.execute(query)}
+    revision = None
+    if "alembic_version" in tables:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    if revision is not None and revision not in known_revisions():
+        raise StoreError(_newer_message(path, revision))
+    foreign = sorted(
+        t for t in tables - set(STUDYAPP_TABLES) if not t.startswith(("ix_", "sqlite_"))
+    )
+    if revision is None and foreign:
+        raise StoreError(_foreign_message(path, foreign))
+
+
+def _newer_message(where: object, revision: str) -> str:
+    return (
+        f"{where}: this progress database was made by a newer StudyApp (schema {revision}; "
+        f"this version knows up to {HEAD_REVISION}). Update StudyApp, or choose another file "
+        "with --db. The file was left untouched."
+    )
+
+
+def _foreign_message(where: object, tables: list[str]) -> str:
+    return (
+        f"{where}: is not a StudyApp progress database (it holds other tables: "
+        f"{', '.join(tables[:5])}). It was left untouched; choose another file with --db."
+    )
+
+
+def _clear_half_made_schema(connection: Connection, tables: set[str], where: object) -> None:
+    """Drop the empty tables that an interrupted first start of an older StudyApp left."""
+    for table in tables:
+        rows = connection.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar()
+        if table != "alembic_version" and rows:
+            raise StoreError(
+                f"{where}: the progress database has no schema version but holds answers; "
+                "it was left untouched. Restore a backup (main.py backup --list)."
+            )
+    for table in tables:
+        connection.exec_driver_sql(f'DROP TABLE "{table}"')
+
+
+def _backup_before_upgrade(path: Path, revision: str) -> Path:
+    """A copy of the file as it was, never overwriting an earlier one."""
+    from studyapp.progress.backups import copy_database, unused_name
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = unused_name(path.with_name(f"{path.name}.bak-{revision}-{stamp}"))
+    try:
+        copy_database(path, target)
+    except (sqlite3.Error, OSError) as error:
+        raise StoreError(
+            f"{path}: could not back the database up before upgrading it ({cause(error)}); "
+            "nothing was changed"
+        ) from error
+    return target
 
 
 def _check_path(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a progress database file")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise StoreError(f"{path}: is not a regular file (a pipe or a device?); choose a file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"{path.parent}: cannot create the data folder ({error})") from error
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"{path.parent}: the folder of the progress database is read-only; StudyApp "
+            "needs to write beside the file. Make the folder writable, or choose another "
+            "file with --db"
+        )
     if path.exists():
         if not path.stat().st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
             raise StoreError(
@@ -140,37 +295,45 @@ def _check_path(path: Path) -> None:
                 f"{path}: is not a StudyApp progress database (not an SQLite file); "
                 "it was left untouched; choose another file with --db"
             )
-    elif not os.access(path.parent, os.W_OK):
-        raise StoreError(f"{path.parent}: cannot write the progress database in this folder")
 
 
 def _set_aside_if_damaged(path: Path) -> str | None:
-    """Move a damaged database (and its WAL files) aside, never deleting it."""
+    """Move a damaged database (and its WAL files) aside, never deleting it.
+
+    Only SQLite's own verdict counts as damage: quick_check not ok, or SQLITE_CORRUPT or
+    SQLITE_NOTADB. Any other error (a lock, a full disk) is reported and the file kept.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        with sqlite3.connect(path) as connection:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
             verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        connection.close()
-        if verdict == ["ok"]:
-            return None
-    except sqlite3.DatabaseError:
-        pass  # "database disk image is malformed" and the like
+            if verdict == ["ok"]:
+                _refuse_unknown_file(connection, path)
+                return None
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        if not is_damage(error):
+            raise StoreError(
+                f"{path}: cannot open the progress database: {cause(error)}"
+            ) from error
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(f"{path}{suffix}")
-        if part.exists():
-            part.rename(f"{target}{suffix}")
+    from studyapp.progress.backups import unused_name
+
+    target = unused_name(path.with_name(f"{path.name}.corrupt-{stamp}"))
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{path}{suffix}")
+            if part.exists():
+                part.rename(f"{target}{suffix}")
+    except OSError as error:
+        raise StoreError(
+            f"{path}: the progress database is damaged, and it could not be moved aside "
+            f"({error.strerror or error}); it was left untouched"
+        ) from error
     return (
         f"Your progress database was damaged. It was moved to {target} (nothing was deleted) "
         "and a new, empty one was started."
     )
-
-
-def backup(source: Path, target: Path) -> None:
-    """Copy a live SQLite file with SQLite's own backup API (safe even mid-write)."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()

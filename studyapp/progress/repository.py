@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from fsrs import Rating
 from sqlalchemy import Engine, bindparam, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from studyapp.progress.errors import StoreError, cause
 from studyapp.progress.models import Answer, ItemState, LessonRead, Profile, QuizSession
 from studyapp.progress.scheduling import DEFAULT_RETENTION, Scheduling
 
@@ -33,6 +36,32 @@ _UPDATE_STATE = (
         lapses=ItemState.lapses + bindparam("lapse"),
     )
 )
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _kept_safe(action: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """Turn a database failure (a full disk, an I/O error, a lock) into a StoreError that
+    says what could not be done and why; what was committed before stays committed."""
+
+    def decorate(method: Callable[P, T]) -> Callable[P, T]:
+        @functools.wraps(method)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+            try:
+                return method(*args, **kwargs)
+            except DBAPIError as error:
+                store = args[0]
+                assert isinstance(store, ProgressStore)
+                raise StoreError(
+                    f"{store.location}: could not {action}: {cause(error)}. "
+                    "Everything saved before is kept."
+                ) from error
+
+        return wrapper
+
+    return decorate
 
 
 def utcnow() -> dt.datetime:
@@ -98,12 +127,21 @@ class ProgressStore:
 
     def __init__(self, engine: Engine, profile: str = "default", *, fuzz: bool = True) -> None:
         self.engine = engine
+        self.location = engine.url.database or engine.url.render_as_string(hide_password=True)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.profile_id, retention = self._profile(profile)
         self.profile_name = profile
         self.scheduling = Scheduling(retention, fuzz=fuzz)
 
+    @_kept_safe("open the learner's profile")
     def _profile(self, name: str) -> tuple[int, float]:
+        try:
+            return self._find_or_add_profile(name)
+        except IntegrityError:
+            # Another StudyApp created the same profile a moment ago: use that one.
+            return self._find_or_add_profile(name)
+
+    def _find_or_add_profile(self, name: str) -> tuple[int, float]:
         with self._sessions.begin() as session:
             found = session.scalars(select(Profile).where(Profile.name == name)).first()
             if found is None:
@@ -117,10 +155,12 @@ class ProgressStore:
 
     # --- profiles ----------------------------------------------------------------------
 
+    @_kept_safe("read the profiles")
     def profile_names(self) -> list[str]:
         with self.session() as session:
             return list(session.scalars(select(Profile.name).order_by(Profile.name)))
 
+    @_kept_safe("rename the profile")
     def rename_profile(self, new_name: str) -> None:
         with self._sessions.begin() as session:
             taken = session.scalar(select(Profile.id).where(Profile.name == new_name))
@@ -135,6 +175,7 @@ class ProgressStore:
     def desired_retention(self) -> float:
         return float(self.scheduling.scheduler.desired_retention)
 
+    @_kept_safe("save the desired retention")
     def set_desired_retention(self, retention: float) -> None:
         with self._sessions.begin() as session:
             session.execute(
@@ -146,6 +187,7 @@ class ProgressStore:
 
     # --- reading -----------------------------------------------------------------------
 
+    @_kept_safe("save this reading")
     def record_reading(
         self, course_id: str, lesson_id: str, *, seconds: int, finished: bool
     ) -> None:
@@ -163,6 +205,7 @@ class ProgressStore:
                 )
             )
 
+    @_kept_safe("read which lessons were read")
     def read_lessons(self, course_id: str) -> set[str]:
         """Ids of the lessons of a course that this learner has read to the end."""
         query = (
@@ -179,6 +222,7 @@ class ProgressStore:
 
     # --- quizzes and answers -----------------------------------------------------------
 
+    @_kept_safe("save the new quiz")
     def start_session(
         self,
         course_id: str,
@@ -204,6 +248,7 @@ class ProgressStore:
             session.flush()
             return row.id
 
+    @_kept_safe("save the end of the quiz")
     def finish_session(self, session_id: int) -> None:
         with self._sessions.begin() as session:
             session.execute(
@@ -212,6 +257,7 @@ class ProgressStore:
                 .values(finished_at=utcnow())
             )
 
+    @_kept_safe("look for an unfinished quiz")
     def unfinished_session(self, course_id: str) -> SessionRow | None:
         """The latest quiz left unfinished on a course, with the questions already answered."""
         with self.session() as session:
@@ -241,6 +287,7 @@ class ProgressStore:
                 tuple(answered),
             )
 
+    @_kept_safe("save the answer")
     def record_answer(
         self,
         record: AnswerRecord,
@@ -344,6 +391,7 @@ class ProgressStore:
 
     # --- scheduling state --------------------------------------------------------------
 
+    @_kept_safe("read the review schedule")
     def cards(self, course_id: str) -> list[CardRow]:
         """Every item of a course this learner has answered, with its card."""
         query = select(
@@ -357,6 +405,7 @@ class ProgressStore:
         with self.session() as session:
             return [CardRow(*row) for row in session.execute(query)]
 
+    @_kept_safe("read what is due")
     def due_item_ids(self, course_id: str, now: dt.datetime) -> list[str]:
         """Items due for review at `now`, most overdue first."""
         query = (
@@ -371,6 +420,7 @@ class ProgressStore:
         with self.session() as session:
             return list(session.scalars(query))
 
+    @_kept_safe("read what is due next")
     def next_due(self, course_id: str, after: dt.datetime) -> dt.datetime | None:
         query = (
             select(ItemState.due_at)

@@ -105,8 +105,11 @@ class Opener(QObject):
 
         try:
             service = StudyService.open(content, db)
-        except (StoreError, OSError) as error:
+        except (StoreError, OSError, ValueError) as error:
             self.failed.emit(str(error))
+            return
+        except Exception as error:  # never leave the window waiting on "Opening…"
+            self.failed.emit(f"an unexpected error while opening your lessons: {error!r}")
             return
         self.opened.emit(service)  # delivered on the GUI thread (queued connection)
 

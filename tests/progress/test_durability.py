@@ -68,7 +68,7 @@ def test_an_older_database_is_backed_up_then_upgraded_with_every_row(db_path: Pa
         [(revision,)] = connection.execute("SELECT version_num FROM alembic_version")
         [(retention,)] = connection.execute("SELECT desired_retention FROM profiles")
     assert revision == head_revision() and retention == 0.9
-    backup = db_path.with_name(f"{db_path.name}.bak-0001")
+    [backup] = db_path.parent.glob(f"{db_path.name}.bak-0001-*")
     assert count(backup, "lesson_reads") == 25
     with sqlite3.connect(backup) as connection:
         [(old,)] = connection.execute("SELECT version_num FROM alembic_version")
