@@ -137,7 +137,7 @@ def prune(database: Path, now: dt.datetime | None = None) -> list[Path]:
 def automatic_backup(database: Path, now: dt.datetime | None = None) -> Path | None:
     """Back up when the database changed since the newest backup and that one is a few
     hours old (or there is none); prune the old ones. Returns the new backup, if any."""
-    if not database.exists() or database.stat().st_size == 0:
+    if not database.exists() or not _has_history(database):
         return None
     moment = now or dt.datetime.now()
     files = backup_files(database)
@@ -148,6 +148,19 @@ def automatic_backup(database: Path, now: dt.datetime | None = None) -> Path | N
     made_now = make_backup(database, moment)
     prune(database, moment)
     return made_now
+
+
+def _has_history(database: Path) -> bool:
+    """Whether there is anything to lose: an answer or a lesson read."""
+    try:
+        connection = read_only(database)
+        try:
+            query = "SELECT EXISTS (SELECT 1 FROM answers) OR EXISTS (SELECT 1 FROM lesson_reads)"
+            return bool(connection.execute(query).fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return True  # unreadable here: let the backup itself say what is wrong
 
 
 def _changed_since(database: Path, backup: Path) -> bool:

@@ -8,15 +8,16 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from studyapp import __version__
+from studyapp.ui import messages
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import (
     QApplication,
     QEvent,
     QLibraryInfo,
-    QMessageBox,
     QObject,
     QSettings,
     QTimer,
@@ -114,6 +115,24 @@ class Opener(QObject):
         self.opened.emit(service)  # delivered on the GUI thread (queued connection)
 
 
+def report_uncaught(window: QWidget) -> Callable[..., None]:
+    """An excepthook: a failure in a click or a timer (Qt prints and goes on) is told in a
+    dialog too. A database that cannot be written is a message, not a crash."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        from studyapp.service import StoreError
+
+        if isinstance(error, StoreError):
+            print(f"studyapp: {error}", file=sys.stderr)
+            messages.tell(window, "Your progress", str(error), messages.Icon.Warning)
+            return
+        sys.__excepthook__(kind, error, trace)
+        text = f"Something went wrong: {error!r}. Your answers so far are saved."
+        messages.tell(window, "StudyApp", text, messages.Icon.Critical)
+
+    return hook
+
+
 def run(content: Path, db: str | None) -> int:
     """Paint the window first, then open the courses and the progress database."""
     problem = xcb_problem()
@@ -122,6 +141,7 @@ def run(content: Path, db: str | None) -> int:
         return 2
     app = make_app()
     window = MainWindow(None, QSettings())
+    sys.excepthook = report_uncaught(window)
     opened: list[StudyService] = []
     benchmark = os.environ.get(QUIT_AFTER_PAINT, "")
     opener = Opener()
@@ -133,12 +153,12 @@ def run(content: Path, db: str | None) -> int:
             print("ready", flush=True)
             QTimer.singleShot(0, app.quit)
         elif service.notice:
-            QMessageBox.warning(window, "Your progress database", service.notice)
+            messages.tell(window, "Your progress database", service.notice, messages.Icon.Warning)
 
     def fail(message: str) -> None:
         print(f"studyapp: {message}", file=sys.stderr)
         if not benchmark:
-            QMessageBox.critical(window, "StudyApp cannot start", message)
+            messages.tell(window, "StudyApp cannot start", message, messages.Icon.Critical)
         app.exit(2)
 
     opener.opened.connect(attach)
@@ -146,6 +166,7 @@ def run(content: Path, db: str | None) -> int:
     FirstPaint(window, then=lambda: opener.start(content, db), quit_after=benchmark == "paint")
     window.show()
     code = app.exec()
+    sys.excepthook = sys.__excepthook__  # let go of the window before Qt shuts down
     for service in opened:
         service.close()
     return code

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sys
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -11,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from studyapp import __version__
 from studyapp.content import Course
-from studyapp.ui import theme
+from studyapp.ui import messages, theme
 from studyapp.ui.lesson_view import LessonList, LessonReader
 from studyapp.ui.qt import (
     QAction,
@@ -34,6 +37,7 @@ from studyapp.ui.qt import (
     QSplitter,
     QStackedWidget,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +47,10 @@ from studyapp.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, Preference
 
 if TYPE_CHECKING:
     from studyapp.service import StudyService
+    from studyapp.ui.backups_dialog import BackupsDialog
 
 MIN_SITTING_SECONDS = 2.0  # a glance while flicking through lessons is not a sitting
+BACKUP_CHECK_MS = 60 * 60 * 1000  # the backup itself comes only every few hours of use
 LESSONS, QUIZ, REVIEW, PROGRESS = range(4)
 SECTIONS = ("Lessons", "Quiz", "Review", "Progress")
 SECTION_TIPS = (
@@ -111,6 +117,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(name)
             self.sidebar.item(self.sidebar.count() - 1).setToolTip(tip)
         self.profile_label = QLabel()
+        self.profile_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         self.profile_label.setObjectName("muted")
         self.profile_label.setWordWrap(True)
         side = QWidget()
@@ -168,6 +175,9 @@ class MainWindow(QMainWindow):
         self.apply_theme(str(settings.value("theme", "system")))
         QApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._restore_geometry()
+        self.backup_timer = QTimer(self)  # a long sitting is backed up every hour or so
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self._automatic_backup)
         self.busy: QProgressBar | None = None  # shown while the service opens
         if service is None:
             self.central.setEnabled(False)
@@ -201,6 +211,8 @@ class MainWindow(QMainWindow):
         self._restore_place()
         self.sidebar.setCurrentRow(LESSONS)
         self.lesson_list.setFocus()
+        self._automatic_backup()
+        self.backup_timer.start()
 
     # --- building ----------------------------------------------------------------------
 
@@ -266,6 +278,12 @@ class MainWindow(QMainWindow):
             self._action(
                 "Export answers as &CSV…", self.export_answers, None,
                 "Write every recorded answer to a spreadsheet file",
+            )
+        )  # fmt: skip
+        file_menu.addAction(
+            self._action(
+                "&Backups…", self.show_backups, None,
+                "See the backups of your progress, make one now or restore one",
             )
         )  # fmt: skip
         file_menu.addSeparator()
@@ -421,12 +439,10 @@ class MainWindow(QMainWindow):
 
     def show_course_problems(self) -> None:
         lines = [str(p) for problems in self.service.broken_courses.values() for p in problems]
-        box = QMessageBox(QMessageBox.Icon.Warning, "Courses that could not be opened", "")
-        box.setParent(self, box.windowFlags())
-        box.setText("These problems stop the courses below from opening. Fix them and restart.")
-        box.setDetailedText("\n".join(lines))
-        box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
-        box.exec()
+        text = "These problems stop the courses below from opening. Fix them and restart.\n\n"
+        text += "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
+        title = "Courses that could not be opened"
+        messages.tell(self, title, text, messages.Icon.Warning, details="\n".join(lines))
 
     def _on_course_picked(self, index: int) -> None:
         course_id = self.course_picker.itemData(index)
@@ -512,7 +528,7 @@ class MainWindow(QMainWindow):
         try:
             course = self.service.import_article(Path(path))
         except ArticleError as error:
-            QMessageBox.warning(self, "Import article", str(error))
+            messages.tell(self, "Import article", str(error), messages.Icon.Warning)
             return
         self.course_picker.blockSignals(True)
         self.course_picker.clear()
@@ -520,7 +536,7 @@ class MainWindow(QMainWindow):
         self._fill_courses()
         self.course_picker.setCurrentIndex(self.course_picker.findData(course.id))
         self.go(LESSONS)
-        QMessageBox.information(
+        messages.tell(
             self,
             "Import article",
             f"Imported “{course.title}”: {len(course.lessons)} lessons, "
@@ -538,10 +554,16 @@ class MainWindow(QMainWindow):
             )
         if not path:
             return
+        from studyapp.service import ExportError
+
         try:
             notes = self.service.export_anki(self.course.id, Path(path))
+        except ExportError as error:
+            messages.tell(self, "Export to Anki", str(error), messages.Icon.Warning)
+            return
         except OSError as error:
-            QMessageBox.warning(self, "Export to Anki", f"{path}: {error.strerror or error}")
+            text = f"{path}: {error.strerror or error}"
+            messages.tell(self, "Export to Anki", text, messages.Icon.Warning)
             return
         self.statusBar().showMessage(f"Wrote {notes} notes to {path}", 8000)
 
@@ -552,12 +574,51 @@ class MainWindow(QMainWindow):
             )
         if not path:
             return
+        from studyapp.service import ExportError, StoreError
+
         try:
             rows = self.service.export_answers(Path(path))
+        except (ExportError, StoreError) as error:
+            messages.tell(self, "Export answers", str(error), messages.Icon.Warning)
+            return
         except OSError as error:
-            QMessageBox.warning(self, "Export answers", f"{path}: {error.strerror or error}")
+            text = f"{path}: {error.strerror or error}"
+            messages.tell(self, "Export answers", text, messages.Icon.Warning)
             return
         self.statusBar().showMessage(f"Wrote {rows} answers to {path}", 8000)
+
+    # --- backups -----------------------------------------------------------------------
+
+    def show_backups(self) -> BackupsDialog:
+        from studyapp.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.service, self)
+        dialog.restored.connect(self._after_restore)
+        dialog.open()
+        return dialog
+
+    def _after_restore(self) -> None:
+        """Everything on screen came from the history that was just replaced."""
+        self.quiz_page.leave()
+        if self.course is not None:
+            self.show_course(self.course.id, self.lesson_id)
+        self.refresh_progress()
+        if self.progress_page is not None:
+            self.go(LESSONS)
+
+    def _automatic_backup(self) -> None:
+        """A backup in the background when one is due; never in the learner's way."""
+        service = self.service
+
+        def work() -> None:
+            from studyapp.service import StoreError
+
+            try:
+                service.automatic_backup()
+            except StoreError as error:
+                print(f"studyapp: {error}", file=sys.stderr)
+
+        threading.Thread(target=work, name="automatic backup", daemon=True).start()
 
     # --- profiles ----------------------------------------------------------------------
 
@@ -576,6 +637,13 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("&Rename profile…", self.rename_profile))
 
     def switch_profile(self, name: str) -> None:
+        from studyapp.service import profile_name
+
+        try:
+            name = profile_name(name)
+        except ValueError as error:
+            messages.tell(self, "Profile", str(error), messages.Icon.Warning)
+            return
         self._finish_sitting()
         self.quiz_page.leave()  # its answers belong to the learner who gave them
         self.service.switch_profile(name)
@@ -586,22 +654,30 @@ class MainWindow(QMainWindow):
         self.go(LESSONS)
 
     def new_profile(self) -> None:
+        from studyapp.service import profile_name
+
         name, ok = QInputDialog.getText(self, "New profile", "Name of the new learner:")
-        if ok and name.strip():
-            if name.strip() in self.service.profiles():
-                QMessageBox.information(self, "New profile", f"'{name}' already exists.")
-                return
-            self.switch_profile(name)
+        if not ok:
+            return
+        try:
+            name = profile_name(name)
+        except ValueError as error:
+            messages.tell(self, "New profile", str(error), messages.Icon.Warning)
+            return
+        if name in self.service.profiles():
+            messages.tell(self, "New profile", f"There is already a learner called {name}.")
+            return
+        self.switch_profile(name)
 
     def rename_profile(self) -> None:
         name, ok = QInputDialog.getText(
             self, "Rename profile", "New name:", text=self.service.profile
         )
-        if ok and name.strip():
+        if ok:
             try:
                 self.service.rename_profile(name)
             except ValueError as error:
-                QMessageBox.warning(self, "Rename profile", str(error))
+                messages.tell(self, "Rename profile", str(error), messages.Icon.Warning)
                 return
             self.settings.setValue("profile", self.service.profile)
             self._show_profile()
@@ -706,7 +782,8 @@ class MainWindow(QMainWindow):
         """The last learner, course and lesson."""
         profile = str(self.settings.value("profile", "") or "")
         if profile and profile != self.service.profile:
-            self.service.switch_profile(profile)
+            with contextlib.suppress(ValueError):  # a name saved by hand in the settings
+                self.service.switch_profile(profile)
         self._show_profile()
         if not self.service.courses:
             return
@@ -722,6 +799,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._finish_sitting()
+        if self._service is not None:
+            from studyapp.service import StoreError
+
+            try:
+                self.service.automatic_backup()
+            except StoreError as error:
+                print(f"studyapp: {error}", file=sys.stderr)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()

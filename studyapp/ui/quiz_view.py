@@ -315,8 +315,25 @@ class QuestionPanel(QWidget):
         self.feedback.hide()
         self.answer.focus_first()
 
+    def show_not_saved(self, problem: str) -> None:
+        """The answer stays on screen, unsaved, with a button to try saving it again."""
+        set_state(self.feedback, "wrong")
+        set_state(self.verdict, "wrong")
+        self.verdict.setText("⚠ Your answer was not saved")
+        self.feedback_text.setText(problem)
+        self.feedback_text.show()
+        self.explanation.hide()
+        self.show_source.hide()
+        self.next.setText("Try saving again")
+        self.next.setToolTip("Save this answer again, once the problem is fixed (Enter)")
+        self.feedback.show()
+        self.next.setFocus()
+
     def show_feedback(self, grade: Grade, response: Response, last: bool) -> None:
         assert self.answer is not None and self.question is not None
+        self.explanation.show()
+        self.show_source.show()
+        self.next.setToolTip("Go on (Enter or Space)")
         self.answer.show_result(grade, response)
         if grade.correct:
             state, word = "right", "✓ Correct"
@@ -442,6 +459,7 @@ class QuizPage(QStackedWidget):
         self.lesson_id: str | None = None
         self.run: QuizRun | None = None
         self.results: list[Result] = []
+        self.unsaved: tuple[Question, Response] | None = None  # an answer the disk refused
         self.earlier = 0
         self.timer = QElapsedTimer()
         self.quiz_timer = QElapsedTimer()
@@ -475,6 +493,7 @@ class QuizPage(QStackedWidget):
         go back to the setup, e.g. before another learner takes over."""
         self.run = None
         self.results = []
+        self.unsaved = None
         self.setCurrentWidget(self.setup)
 
     def set_context(self, course: Course, lesson_id: str | None) -> None:
@@ -497,6 +516,7 @@ class QuizPage(QStackedWidget):
         """Ask a quiz's remaining questions."""
         self.run = run
         self.results = []
+        self.unsaved = None
         self.earlier = len(run.answered)
         self.quiz_timer.start()
         if not run.remaining:
@@ -536,14 +556,25 @@ class QuizPage(QStackedWidget):
         self.timer.start()
 
     def _answered(self, question: Question, response: Response) -> None:
+        from studyapp.service import StoreError
+
         assert self.run is not None
         seconds = self.timer.elapsed() / 1000
-        outcome = self.service.answer(self.run, question, response, seconds=seconds)
+        try:
+            outcome = self.service.answer(self.run, question, response, seconds=seconds)
+        except StoreError as error:
+            self.unsaved = (question, response)
+            self.question_panel.show_not_saved(str(error))
+            return
+        self.unsaved = None
         self.results.append(Result(question, outcome.grade))
         self.question_panel.show_feedback(outcome.grade, response, last=not self.run.remaining)
         self.progress_changed.emit()
 
     def _next(self) -> None:
+        if self.unsaved is not None:
+            self._answered(*self.unsaved)
+            return
         if self.run is not None and self.run.remaining:
             self._ask()
         else:
