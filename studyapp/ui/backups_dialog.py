@@ -43,6 +43,7 @@ class BackupsDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Backups, newest first")
+        self.list.setSpacing(2)
         self.where = QLabel()
         self.where.setObjectName("muted")
         self.where.setTextFormat(Qt.TextFormat.PlainText)

@@ -91,7 +91,7 @@ def test_killed_at_random_points_creation_and_upgrade_leave_a_usable_file(
     full_upgrade = migrate_in_child(shutil.copy(template, tmp_path / "timing.sqlite3"), None)
     full_creation = migrate_in_child(tmp_path / "timing-new.sqlite3", None)
     rng = random.Random(10)
-    for run in range(12):
+    for run in range(16):  # 32 kills in all
         upgraded = Path(shutil.copy(template, tmp_path / f"upgrade-{run}.sqlite3"))
         migrate_in_child(upgraded, rng.uniform(0, full_upgrade * 1.1))
         created = tmp_path / f"new-{run}.sqlite3"
