@@ -5,6 +5,7 @@ also use; everything found is marked `generated` for a person to curate."""
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -117,44 +118,56 @@ def _dated_title(clause: str, date_text: str) -> str:
 
 def find_events(paragraph: str) -> list[FoundEvent]:
     """Events in a paragraph: sentences with a date, and sentences that report an action."""
-    found: list[FoundEvent] = []
-    for sentence in sentence_texts(paragraph):
-        if _HYPOTHETICAL.search(sentence):
-            continue
-        dated = parse_date(sentence)
-        titles: list[tuple[str, PartialDate | None]] = []
-        if dated is not None:
-            date, start, end = dated
-            date_text = sentence[start:end]
-            clauses = _clauses(sentence)
-            at = next(i for i, c in enumerate(clauses) if date_text in c)
-            for part in clauses[at].split(" and "):
-                if date_text in part:
-                    title = _dated_title(part, date_text)
-                    if len(title.split()) < 2 and at + 1 < len(clauses):
-                        title = _tidy(clauses[at + 1])  # "By 1500, presses were working ..."
-                    titles.append((title, date))
-                elif _NOUN_EVENT.search(" " + part.strip() + ","):
-                    titles.append((_tidy(part), None))  # its partner, not dated by the text
-        else:
-            since = _SINCE.search(sentence)
-            if since:
-                titles.append((_tidy(since.group(1)), None))
-            nouns = [m.group(1) for m in _NOUN_EVENT.finditer(sentence)]
-            titles.extend((_tidy(n), None) for n in nouns[:1])
-            if not nouns:
-                clauses = _clauses(sentence)
-                for index, clause in enumerate(clauses):
-                    if _EVENT_VERB.search(clause) or _EVENT_NOUN.search(clause):
-                        text = _LEADING.sub("", clause.strip())
-                        if _AUXILIARY.match(text) and index > 0:
-                            text = f"{clauses[0]} {text}"  # "Countries like Germany have pledged"
-                        titles.append((_tidy(text), None))
-                        break
-        for title, when in titles:
-            if len(title.split()) >= 2:
-                found.append(FoundEvent(title, sentence, when))
-    return found
+    return [event for sentence in sentence_texts(paragraph) for event in _events_in(sentence)]
+
+
+@functools.lru_cache(maxsize=4096)  # an article that repeats itself is read once
+def _events_in(sentence: str) -> tuple[FoundEvent, ...]:
+    if _HYPOTHETICAL.search(sentence):
+        return ()
+    dated = parse_date(sentence)
+    titles = _undated_titles(sentence) if dated is None else _dated_titles(sentence, *dated)
+    return tuple(FoundEvent(t, sentence, when) for t, when in titles if len(t.split()) >= 2)
+
+
+def _dated_titles(
+    sentence: str, date: PartialDate, start: int, end: int
+) -> list[tuple[str, PartialDate | None]]:
+    date_text = sentence[start:end].replace(",", "")  # "March 5, 2014" is one clause
+    clauses = _clauses(sentence[:start] + date_text + sentence[end:])
+    at = next((i for i, c in enumerate(clauses) if date_text in c), None)
+    if at is None:  # no clause holds the date whole: no title can be cut around it
+        return []
+    titles: list[tuple[str, PartialDate | None]] = []
+    for part in clauses[at].split(" and "):
+        if date_text in part:
+            title = _dated_title(part, date_text)
+            if len(title.split()) < 2 and at + 1 < len(clauses):
+                title = _tidy(clauses[at + 1])  # "By 1500, presses were working ..."
+            titles.append((title, date))
+        elif _NOUN_EVENT.search(" " + part.strip() + ","):
+            titles.append((_tidy(part), None))  # its partner, not dated by the text
+    return titles
+
+
+def _undated_titles(sentence: str) -> list[tuple[str, PartialDate | None]]:
+    titles: list[tuple[str, PartialDate | None]] = []
+    since = _SINCE.search(sentence)
+    if since:
+        titles.append((_tidy(since.group(1)), None))
+    nouns = [m.group(1) for m in _NOUN_EVENT.finditer(sentence)]
+    titles.extend((_tidy(n), None) for n in nouns[:1])
+    if nouns:
+        return titles
+    clauses = _clauses(sentence)
+    for index, clause in enumerate(clauses):
+        if _EVENT_VERB.search(clause) or _EVENT_NOUN.search(clause):
+            text = _LEADING.sub("", clause.strip())
+            if _AUXILIARY.match(text) and index > 0:
+                text = f"{clauses[0]} {text}"  # "Countries like Germany have pledged"
+            titles.append((_tidy(text), None))
+            break
+    return titles
 
 
 _QUOTED = re.compile(
@@ -199,7 +212,6 @@ def _singular(word: str) -> str:
 
 def term_key(term: str) -> str:
     """A term folded so that its singular and plural meet."""
-    """A term folded so that its singular and plural meet."""
     return " ".join(_singular(w) for w in term.casefold().split())
 
 
@@ -214,7 +226,8 @@ def _content_word(word: str) -> bool:
     )
 
 
-def _bigrams(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # an article that repeats itself is read once
+def _bigrams(text: str) -> tuple[str, ...]:
     """Two-word phrases and "X of Y" phrases of content words (no "of the", no "s actions")."""
     words = re.findall(r"[A-Za-z][\w'\u2019-]*|[,.;:!?()\u2013\u2014]", text)
     grams = []
@@ -226,14 +239,14 @@ def _bigrams(text: str) -> list[str]:
     for a, of, b, after in zip(padded, padded[1:], padded[2:], padded[3:], strict=False):
         if of == "of" and _content_word(a) and _content_word(b) and not _content_word(after):
             grams.append(f"{a} of {b}")  # "sphere of influence", not "risk of direct"
-    return grams
+    return tuple(grams)
 
 
-def _named_part(phrase: str, whole: str) -> str:
+def _named_part(phrase: str, trigrams: Counter[str]) -> str:
     """The words a definitional pattern names: three if the text uses them again, else at
     most two ("so-called movable type let a printer ..." names "movable type")."""
     words = phrase.split()
-    if len(words) >= 3 and whole.count(" ".join(words[:3]).casefold()) >= 2:
+    if len(words) >= 3 and trigrams[" ".join(words[:3]).casefold()] >= 2:
         return " ".join(words[:3])
     return " ".join(words[:2])
 
@@ -243,8 +256,21 @@ def phrase_counts(texts: list[str]) -> Counter[str]:
     return Counter(term_key(g) for text in texts for s in sentence_texts(text) for g in _bigrams(s))
 
 
+def trigram_counts(texts: list[str]) -> Counter[str]:
+    """How often each run of three words stands in a whole article (counted once, up front,
+    so that looking one up costs nothing however long the article)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        words = re.findall(r"[\w-]+", text.casefold())
+        counts.update(" ".join(words[i : i + 3]) for i in range(len(words) - 2))
+    return counts
+
+
 def find_concepts(
-    texts: list[str], actors: set[str], counts: Counter[str], article: str = ""
+    texts: list[str],
+    actors: set[str],
+    counts: Counter[str],
+    trigrams: Counter[str] | None = None,
 ) -> list[tuple[str, str]]:
     """(term, sentence where it is first used or defined) for the key terms of a text.
 
@@ -253,7 +279,7 @@ def find_concepts(
     abstract nouns it builds its argument on.
     """
     sentences = [s for text in texts for s in sentence_texts(text)]
-    whole = (article or " ".join(texts)).casefold()
+    trigrams = trigram_counts(texts) if trigrams is None else trigrams
     chosen: dict[str, tuple[str, str]] = {}  # key: (term, sentence)
 
     def add(term: str, sentence: str) -> None:
@@ -266,12 +292,12 @@ def find_concepts(
             return
         chosen[key] = (term, sentence)
 
-    for sentence in sentences:
+    for sentence in dict.fromkeys(sentences):  # a repeated sentence has nothing new to add
         for match in _QUOTED.finditer(sentence):
             add(match.group(1), sentence)
         for match in _DEFINITIONAL.finditer(sentence):
             for part in match.group(1).split(" and "):
-                add(_named_part(part, whole), sentence)
+                add(_named_part(part, trigrams), sentence)
         subject = _SUBJECT_IS.match(sentence)
         if subject and subject.group(1).split()[0] not in ("current", "same", "other", "main"):
             add(subject.group(1), sentence)

@@ -8,11 +8,12 @@ then renamed into place: an import either succeeds whole or leaves nothing behin
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from studyapp.content.finders import (
     find_events,
     phrase_counts,
     term_key,
+    trigram_counts,
 )
 from studyapp.content.loader import COURSE_FILE, CourseError, load_course
 from studyapp.content.model import Course
@@ -34,6 +36,9 @@ from studyapp.content.prose import split_long
 MAX_BYTES = 5 * 1024 * 1024
 PARAGRAPHS_PER_LESSON = 3  # for articles without headings
 MAX_HEADING_WORDS = 12
+HEADER = "# Imported from an article. Items marked generated were found automatically.\n"
+# libyaml's emitter when PyYAML has it: the same safe dumper, many times faster.
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class ArticleError(Exception):
@@ -46,30 +51,41 @@ class Section:
     paragraphs: list[str]
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if not path.is_file():
+            raise ArticleError(f"{path}: no such file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(
+                f"{path}: is {size / 1024 / 1024:.1f} MB; articles up to 5 MB can be imported"
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot be read ({error.strerror or error})") from error
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-16 when a byte-order mark says so, else UTF-8; anything else is refused."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and b"\x00" in data[:8192]:
+        raise ArticleError(f"{path}: looks like a binary file, not a text article")
+    encoding = "UTF-16" if utf16 else "UTF-8"
+    try:
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"{path}: is not {encoding} text (byte {error.start} cannot be read); "
+            "save it as UTF-8 and import it again"
+        ) from error
+
+
 def read_article(path: Path) -> str:
     """The article's text, refusing what is not a readable text file of sensible size."""
-    if not path.is_file():
-        raise ArticleError(f"{path}: no such file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ArticleError(
-            f"{path}: is {size / 1024 / 1024:.1f} MB; articles up to 5 MB can be imported"
-        )
-    data = path.read_bytes()
+    data = _read_bytes(path)
     if not data.strip():
         raise ArticleError(f"{path}: the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        if b"\x00" in data[:8192]:
-            raise ArticleError(f"{path}: looks like a binary file, not a text article")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ArticleError(
-                f"{path}: is not UTF-8 text (byte {error.start} cannot be read); "
-                "save it as UTF-8 and import it again"
-            ) from error
+    text = _decode(path, data)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(f"{path}: the file is empty")
@@ -174,7 +190,16 @@ def _elide(sentence: str, term: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", "…", sentence, flags=re.IGNORECASE)
 
 
-def build_course(text: str, *, course_id: str, title: str | None, markdown: bool) -> dict[str, Any]:
+def _told_before(told: set[tuple[str, ...]], *item: str) -> bool:
+    if item in told:
+        return True
+    told.add(item)
+    return False
+
+
+def build_course(
+    text: str, *, course_id: str, title: str | None, markdown: bool, source: str = "an article"
+) -> dict[str, Any]:
     """The course as YAML-ready data: lessons, then the items found in each."""
     found_title, sections = (sections_from_markdown if markdown else sections_from_text)(text)
     if len(sections) == 1 and sections[0].title == "Introduction":
@@ -193,22 +218,25 @@ def build_course(text: str, *, course_id: str, title: str | None, markdown: bool
     actors = set(ACTOR_NAMES) | {name.casefold() for name in ACTOR_NAMES.values()}
     concepts, events, claims, used_actors = [], [], [], []
     seen_ids: set[str] = set()
+    told: set[tuple[str, ...]] = set()  # a sentence the article repeats gives one item
+
+    next_number: dict[str, int] = {}  # base id: the number its next copy tries first
 
     def unique(prefix: str, name: str) -> str:
         base = f"{prefix}:{slug(name, 40)}"
-        item_id, n = base, 2
-        while item_id in seen_ids:
+        item_id, n = base, next_number.get(base, 2)
+        while item_id in seen_ids:  # rarely more than once: numbers already taken are skipped
             item_id, n = f"{base}-{n}", n + 1
+        next_number[base] = n
         seen_ids.add(item_id)
         return item_id
 
     by_key: dict[str, dict[str, Any]] = {}  # a term's other forms become its aliases
     everything = [p for lesson in lessons for p in lesson["paragraphs"]]
-    counts = phrase_counts(everything)
-    article = " ".join(everything)
+    counts, trigrams = phrase_counts(everything), trigram_counts(everything)
     for lesson in lessons:
         paragraphs = list(lesson["paragraphs"])
-        for term, sentence in find_concepts(paragraphs, actors, counts, article):
+        for term, sentence in find_concepts(paragraphs, actors, counts, trigrams):
             known = by_key.get(term_key(term))
             if known is not None:
                 if term.casefold() != known["term"].casefold() and term not in known["aliases"]:
@@ -223,6 +251,8 @@ def build_course(text: str, *, course_id: str, title: str | None, markdown: bool
         last_actor = None
         for paragraph in paragraphs:
             for event in find_events(paragraph):
+                if _told_before(told, "event", event.title, event.quote):
+                    continue
                 entry: dict[str, Any] = {
                     "id": unique("event", event.title), "lesson": lesson["id"],
                     "title": event.title, "quote": event.quote, "generated": True,
@@ -234,6 +264,8 @@ def build_course(text: str, *, course_id: str, title: str | None, markdown: bool
                 events.append(entry)
             found, last_actor = find_claims(paragraph, last_actor)
             for claim in found:
+                if _told_before(told, "claim", claim.actor, claim.quote):
+                    continue
                 if claim.actor not in used_actors:
                     used_actors.append(claim.actor)
                 claims.append({
@@ -247,7 +279,7 @@ def build_course(text: str, *, course_id: str, title: str | None, markdown: bool
     return {
         "id": course_id,
         "title": title or found_title or course_id.replace("-", " ").capitalize(),
-        "description": "Imported from an article; its items were found automatically.",
+        "description": f"Imported from {source}; its items were found automatically.",
         "actors": [{"name": name} for name in used_actors],
         "lessons": lessons,
         "concepts": concepts,
@@ -256,32 +288,59 @@ def build_course(text: str, *, course_id: str, title: str | None, markdown: bool
     }
 
 
+def _writable_folder(out: Path) -> None:
+    """Refuse an --out that is a file, lies under one, or cannot be written, before writing."""
+    existing = next((p for p in (out, *out.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise ArticleError(f"{out}: cannot hold courses: '{existing}' is a file, not a folder")
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise ArticleError(f"{out}: cannot write there (the folder '{existing}' is read-only)")
+
+
+def _dump(data: dict[str, Any]) -> str:
+    """The course as YAML text: safe_dump's output, never formatted by hand."""
+    return HEADER + yaml.dump(
+        data, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100
+    )
+
+
 def import_article(
     path: Path, out: Path, *, course_id: str | None = None, title: str | None = None
 ) -> Course:
     """Import an article into `out/<course id>/`, all or nothing; return the loaded course."""
     text = read_article(path)
     markdown = path.suffix.casefold() in (".md", ".markdown")
+    title = " ".join(title.split()) if title else None  # one line, however it was typed
     chosen_id = course_id or slug(title or path.stem)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", chosen_id):
         raise ArticleError(f"course id '{chosen_id}' must be lower-case words joined by hyphens")
     target = out / chosen_id
+    _writable_folder(out)
     if target.exists():
         raise ArticleError(f"{target}: a course '{chosen_id}' already exists; choose another --id")
-    data = build_course(text, course_id=chosen_id, title=title, markdown=markdown)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{chosen_id}-", dir=out))
+    data = build_course(
+        text, course_id=chosen_id, title=title, markdown=markdown, source=f"'{path.name}'"
+    )
     try:
-        folder = staging / chosen_id
+        return _write_course(data, out, chosen_id)
+    except OSError as error:
+        message = f"{out}: cannot write the course there ({error.strerror or error})"
+        raise ArticleError(message) from error
+
+
+def _write_course(data: dict[str, Any], out: Path, course_id: str) -> Course:
+    """Write and check the course beside its place, then move it in: all or nothing."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{course_id}-", dir=out))
+    try:
+        folder = staging / course_id
         folder.mkdir()
-        header = f"# Imported from {path.name}. Items marked generated were found automatically.\n"
-        dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-        (folder / COURSE_FILE).write_text(header + dumped, encoding="utf-8")
+        (folder / COURSE_FILE).write_text(_dump(data), encoding="utf-8")
         try:
-            load_course(folder)
+            course = load_course(folder)
         except CourseError as error:  # a fault of the importer, not of the article
             raise ArticleError(f"the imported course does not pass its checks:\n{error}") from error
-        folder.rename(target)
+        folder.rename(out / course_id)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return load_course(target)
+    return replace(course, folder=out / course_id)

@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from studyapp.content.chronology import date_key, out_of_order
 from studyapp.content.model import Actor, Claim, Concept, Course, Event, Lesson, PartialDate
+from studyapp.content.prose import sentence_texts
 from studyapp.content.yamlfile import YamlList, YamlMap, YamlSyntaxError, read_yaml
 
 COURSE_FILE = "course.yaml"
@@ -30,6 +32,29 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
     "event": ({"id", "lesson", "title", "quote"}, {"date", "when", "sequence", "generated"}),
     "claim": ({"id", "lesson", "actor", "statement", "quote"}, {"generated"}),
 }
+
+
+Sources = dict[str, tuple[Path, YamlMap]]  # item id: the file and entry that give it
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shown(value: object) -> str:
+    """A value as a message shows it: text clipped, a list or mapping named, never repr'd."""
+    if isinstance(value, str):
+        return f"'{_clip(value)}'"
+    if value is None or isinstance(value, bool | int | float | dt.date):
+        return _clip(str(value))
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else f"a {type(value).__name__} value"
+
+
+def _label(value: object) -> str:
+    """An entry's id or name for a message, if it is text."""
+    return _clip(value.strip()) if isinstance(value, str) else ""
 
 
 @dataclass(frozen=True, order=True)
@@ -88,6 +113,7 @@ class _CourseReader:
         self.folder = folder
         self.problems: list[Problem] = []
         self.path = folder / COURSE_FILE  # the file being read, for problem locations
+        self.sentences: dict[str, frozenset[str]] = {}  # lesson id: its sentences
 
     def problem(self, line: int, message: str, path: Path | None = None) -> None:
         self.problems.append(Problem(path or self.path, line, message))
@@ -97,6 +123,10 @@ class _CourseReader:
     def read(self) -> Course:
         if not self.path.is_file():
             self.problem(1, f"no {COURSE_FILE} in course folder '{self.folder.name}'")
+            raise CourseError(self.problems)
+        where = self._inside(self.path)
+        if where:  # a link that leads out of the folder
+            self.problem(1, f"{COURSE_FILE} {where}")
             raise CourseError(self.problems)
         head = self._read_file(self.path)
         if head is None:
@@ -138,16 +168,23 @@ class _CourseReader:
         for index, name in enumerate(entries):
             line = entries.line_of(index)
             if not isinstance(name, str) or not name.endswith((".yaml", ".yml")):
-                self.problem(line, f"include entry {name!r} is not a .yaml file name")
+                self.problem(line, f"include entry {_shown(name)} is not a .yaml file name")
                 continue
-            path = (self.folder / name).resolve()
-            if self.folder.resolve() not in path.parents:
-                self.problem(line, f"included file '{name}' lies outside the course folder")
-            elif not path.is_file():
-                self.problem(line, f"included file '{name}' does not exist")
+            where = self._inside(self.folder / name)
+            if where:
+                self.problem(line, f"included file {_shown(name)} {where}")
             else:
                 paths.append(self.folder / name)
         return paths
+
+    def _inside(self, path: Path) -> str:
+        """Why `path` cannot be read as a file of this course, or "" when it can."""
+        try:
+            if self.folder.resolve() not in path.resolve().parents:
+                return "lies outside the course folder"
+            return "" if path.is_file() else "does not exist"
+        except (OSError, ValueError) as error:  # a name too long, or with a NUL in it
+            return f"cannot be opened ({getattr(error, 'strerror', None) or error})"
 
     def _collect(
         self, path: Path, data: YamlMap, into: dict[str, list[tuple[Path, YamlMap, int]]]
@@ -169,16 +206,16 @@ class _CourseReader:
         for key, line in data.duplicate_keys:
             self.problem(line, f"duplicate key '{key}' (the earlier one would be ignored)")
         for key in data.keys() - allowed:
-            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = difflib.get_close_matches(_clip(key), allowed, n=1)
             also = f"; did you mean '{hint[0]}'?" if hint else ""
-            self.problem(data.line_of(key), f"unknown field '{key}' in {kind}{also}")
+            self.problem(data.line_of(key), f"unknown field {_shown(key)} in {kind}{also}")
 
     def _fields(self, data: YamlMap, kind: str) -> bool:
         required, optional = _FIELDS[kind]
         self._check_keys(data, required | optional, kind)
         missing = sorted(required - data.keys())
         for key in missing:
-            name = data.get("id") or data.get("name") or ""
+            name = _label(data.get("id")) or _label(data.get("name"))
             self.problem(data.line, f"{kind} {name} is missing required field '{key}'".strip())
         return not missing
 
@@ -187,9 +224,15 @@ class _CourseReader:
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
-            self.problem(data.line_of(key), f"'{key}' must be non-empty text")
+            other = "" if value is None or isinstance(value, str) else f", not {_shown(value)}"
+            self.problem(data.line_of(key), f"'{key}' must be non-empty text{other}")
             return ""
         return value.strip()
+
+    def _optional_text(self, data: YamlMap, key: str, default: str = "") -> str:
+        if data.get(key) in (None, ""):
+            return default
+        return self._text(data, key) or default
 
     def _texts(self, data: YamlMap, key: str) -> tuple[str, ...]:
         value = data.get(key, [])
@@ -210,30 +253,32 @@ class _CourseReader:
     def _build(self, head: YamlMap, sections: dict[str, list[tuple[Path, YamlMap, int]]]) -> Course:
         course_id = self._text(head, "id") if "id" in head else self.folder.name
         if course_id and not _SLUG.match(course_id):
-            self.problem(head.line_of("id"), f"course id '{course_id}' must be lower-case-words")
+            self.problem(
+                head.line_of("id"), f"course id {_shown(course_id)} must be lower-case-words"
+            )
         elif course_id != self.folder.name:
             self.problem(
                 head.line_of("id"),
-                f"course id '{course_id}' differs from its folder name '{self.folder.name}'",
+                f"course id {_shown(course_id)} differs from its folder name '{self.folder.name}'",
             )
         title = self._text(head, "title") if "title" in head else ""
         if "title" not in head:
             self.problem(head.line, "course is missing required field 'title'")
         actors = self._actors(head)
         lessons = self._lessons(sections["lessons"])
-        ids: dict[str, tuple[Path, int]] = {}
+        ids: Sources = {}
         concepts = [self._concept(p, d, lessons, ids) for p, d, _ in sections["concepts"]]
         events = [self._event(p, d, i, lessons, ids) for p, d, i in sections["events"]]
         claims = [self._claim(p, d, lessons, ids, actors) for p, d, _ in sections["claims"]]
         good_concepts = tuple(c for c in concepts if c is not None)
         good_events = self._ordered(tuple(e for e in events if e is not None), sections["events"])
-        self._check_terms(good_concepts, sections["concepts"])
-        self._check_chronology(good_events, sections["events"])
+        self._check_terms(good_concepts, ids)
+        self._check_chronology(good_events, ids)
         return Course(
             id=course_id,
             title=title,
-            description=str(head.get("description") or "").strip(),
-            language=str(head.get("language") or "en"),
+            description=self._optional_text(head, "description"),
+            language=self._optional_text(head, "language", "en"),
             lessons=tuple(lessons.values()),
             concepts=good_concepts,
             events=good_events,
@@ -258,9 +303,9 @@ class _CourseReader:
                 continue
             name = self._text(entry, "name")
             if any(a.name == name for a in actors):
-                self.problem(entry.line_of("name"), f"actor '{name}' is listed twice")
+                self.problem(entry.line_of("name"), f"actor {_shown(name)} is listed twice")
             aliases = self._texts(entry, "aliases")
-            description = str(entry.get("description") or "").strip()
+            description = self._optional_text(entry, "description")
             actors.append(Actor(name, description, aliases))
         return tuple(actors)
 
@@ -275,14 +320,14 @@ class _CourseReader:
             lesson_id = self._text(data, "id")
             if not _SLUG.match(lesson_id):
                 self.problem(
-                    data.line_of("id"), f"lesson id '{lesson_id}' must be lower-case-words"
+                    data.line_of("id"), f"lesson id {_shown(lesson_id)} must be lower-case-words"
                 )
             elif lesson_id in lessons:
-                self.problem(data.line_of("id"), f"duplicate lesson id '{lesson_id}'")
+                self.problem(data.line_of("id"), f"duplicate lesson id {_shown(lesson_id)}")
                 continue
             paragraphs = self._texts(data, "paragraphs")
             if not paragraphs and isinstance(data.get("paragraphs"), list):
-                self.problem(data.line_of("paragraphs"), f"lesson '{lesson_id}' has no text")
+                self.problem(data.line_of("paragraphs"), f"lesson {_shown(lesson_id)} has no text")
             title = self._text(data, "title")
             lessons[lesson_id] = Lesson(lesson_id, title, paragraphs, len(lessons) + 1)
         self.path = self.folder / COURSE_FILE
@@ -294,7 +339,7 @@ class _CourseReader:
         data: YamlMap,
         kind: str,
         lessons: dict[str, Lesson],
-        ids: dict[str, tuple[Path, int]],
+        ids: Sources,
     ) -> tuple[str, str, str] | None:
         """Check what every item shares: id, lesson and a verbatim quote."""
         self.path = path
@@ -304,20 +349,20 @@ class _CourseReader:
         ok = bool(item_id and lesson_id and quote)
         if item_id and not re.match(rf"^{kind}:[a-z0-9][a-z0-9-]*$", item_id):
             self.problem(
-                data.line_of("id"), f"{kind} id '{item_id}' must look like '{kind}:a-name'"
+                data.line_of("id"), f"{kind} id {_shown(item_id)} must look like '{kind}:a-name'"
             )
             ok = False
         if item_id in ids:
-            first_path, first_line = ids[item_id]
-            where = first_path.name + ":" + str(first_line)
-            self.problem(data.line_of("id"), f"duplicate id '{item_id}' (first at {where})")
+            first_path, first = ids[item_id]
+            where = f"{first_path.name}:{first.line_of('id')}"
+            self.problem(data.line_of("id"), f"duplicate id {_shown(item_id)} (first at {where})")
             ok = False
         elif item_id:
-            ids[item_id] = (path, data.line_of("id"))
+            ids[item_id] = (path, data)
         if lesson_id and lesson_id not in lessons:
-            hint = difflib.get_close_matches(lesson_id, list(lessons), n=1)
+            hint = difflib.get_close_matches(_clip(lesson_id), list(lessons), n=1)
             also = f"; did you mean '{hint[0]}'?" if hint else f" (lessons: {', '.join(lessons)})"
-            self.problem(data.line_of("lesson"), f"unknown lesson '{lesson_id}'{also}")
+            self.problem(data.line_of("lesson"), f"unknown lesson {_shown(lesson_id)}{also}")
             ok = False
         elif lesson_id and quote:
             ok = self._check_quote(data, quote, lessons[lesson_id], lessons) and ok
@@ -328,6 +373,12 @@ class _CourseReader:
     def _check_quote(
         self, data: YamlMap, quote: str, lesson: Lesson, lessons: dict[str, Lesson]
     ) -> bool:
+        if lesson.id not in self.sentences:  # most quotes are whole sentences: found in one step
+            self.sentences[lesson.id] = frozenset(
+                s for paragraph in lesson.paragraphs for s in sentence_texts(paragraph)
+            )
+        if quote in self.sentences[lesson.id]:
+            return True
         if any(quote in paragraph for paragraph in lesson.paragraphs):
             return True
         squash = " ".join(quote.split()).casefold()
@@ -350,7 +401,7 @@ class _CourseReader:
         path: Path,
         data: YamlMap,
         lessons: dict[str, Lesson],
-        ids: dict[str, tuple[Path, int]],
+        ids: Sources,
     ) -> Concept | None:
         base = self._item_base(path, data, "concept", lessons, ids)
         term, definition = self._text(data, "term"), self._text(data, "definition")
@@ -367,14 +418,14 @@ class _CourseReader:
         data: YamlMap,
         index: int,
         lessons: dict[str, Lesson],
-        ids: dict[str, tuple[Path, int]],
+        ids: Sources,
     ) -> Event | None:
         base = self._item_base(path, data, "event", lessons, ids)
         title = self._text(data, "title")
         date = self._date(data) if "date" in data else None
         when = self._text(data, "when") if "when" in data else None
         if "date" not in data and "when" not in data:
-            self.problem(data.line, f"event {data.get('id', '')} needs a 'date' or a 'when'")
+            self.problem(data.line, f"event {_label(data.get('id'))} needs a 'date' or a 'when'")
             return None
         if "date" in data and "when" in data:
             self.problem(data.line_of("when"), "give an event a 'date' or a 'when', not both")
@@ -397,7 +448,7 @@ class _CourseReader:
             return PartialDate(value.year, value.month, value.day)
         match = _DATE.match(str(value).strip()) if isinstance(value, str | int) else None
         if match is None:
-            self.problem(line, f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+            self.problem(line, f"date {_shown(value)} must be YYYY, YYYY-MM or YYYY-MM-DD")
             return None
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
@@ -413,7 +464,7 @@ class _CourseReader:
         path: Path,
         data: YamlMap,
         lessons: dict[str, Lesson],
-        ids: dict[str, tuple[Path, int]],
+        ids: Sources,
         actors: tuple[Actor, ...],
     ) -> Claim | None:
         base = self._item_base(path, data, "claim", lessons, ids)
@@ -421,7 +472,7 @@ class _CourseReader:
         names = [a.name for a in actors]
         if actor and actor not in names:
             known = ", ".join(names) if names else "none declared in course.yaml"
-            self.problem(data.line_of("actor"), f"unknown actor '{actor}' (actors: {known})")
+            self.problem(data.line_of("actor"), f"unknown actor {_shown(actor)} (actors: {known})")
             return None
         if base is None or not statement:
             return None
@@ -431,17 +482,14 @@ class _CourseReader:
 
     # --- rules across items ----------------------------------------------------------
 
-    def _check_terms(
-        self, concepts: tuple[Concept, ...], entries: list[tuple[Path, YamlMap, int]]
-    ) -> None:
+    def _check_terms(self, concepts: tuple[Concept, ...], sources: Sources) -> None:
         """No two concepts may share a term or alias: a cloze answer must be unambiguous."""
-        where = {str(d.get("id")): (p, d) for p, d, _ in entries}
         owner: dict[str, str] = {}
         for concept in concepts:
             for name in concept.names:
                 key = name.casefold()
                 if key in owner and owner[key] != concept.id:
-                    path, data = where[concept.id]
+                    path, data = sources[concept.id]
                     self.problem(
                         data.line_of("term"),
                         f"'{name}' of {concept.id} is already a term of {owner[key]}",
@@ -466,47 +514,17 @@ class _CourseReader:
             return events
         if given:
             return events
-        keys = sorted({_date_key(e.date) for e in events if e.date is not None})
-        return tuple(
-            replace(e, sequence=keys.index(_date_key(e.date)) + 1) if e.date else e for e in events
-        )
+        keys = sorted({date_key(e.date) for e in events if e.date is not None})
+        place = {key: number for number, key in enumerate(keys, 1)}
+        return tuple(replace(e, sequence=place[date_key(e.date)]) if e.date else e for e in events)
 
-    def _check_chronology(
-        self, events: tuple[Event, ...], entries: list[tuple[Path, YamlMap, int]]
-    ) -> None:
+    def _check_chronology(self, events: tuple[Event, ...], sources: Sources) -> None:
         """A later date must have a later sequence: the order questions depend on it."""
-        where = {str(d.get("id")): (p, d) for p, d, _ in entries}
-        dated = [e for e in events if e.date is not None]
-        for a in dated:
-            for b in dated:
-                assert a.date is not None and b.date is not None
-                if (
-                    _before(a.date, b.date)
-                    and a.sequence is not None
-                    and b.sequence is not None
-                    and a.sequence >= b.sequence
-                ):
-                    path, data = where[b.id]
-                    self.problem(
-                        data.line_of("sequence"),
-                        f"{b.id} ({b.date}) comes after {a.id} ({a.date}) "
-                        f"but its sequence {b.sequence} is not greater than {a.sequence}",
-                        path,
-                    )
-
-
-def _date_key(date: PartialDate | None) -> tuple[int, int, int]:
-    assert date is not None
-    return date.year, date.month or 0, date.day or 0
-
-
-def _before(a: PartialDate, b: PartialDate) -> bool:
-    """True when `a` is surely earlier than `b` at the precision both are given."""
-    left: tuple[int, ...] = (a.year, a.month or 0, a.day or 0)
-    right: tuple[int, ...] = (b.year, b.month or 0, b.day or 0)
-    shared = (
-        1
-        + (a.month is not None and b.month is not None)
-        + (a.day is not None and b.day is not None)
-    )
-    return left[:shared] < right[:shared]
+        for a, b in out_of_order(events):
+            path, data = sources[b.id]
+            self.problem(
+                data.line_of("sequence"),
+                f"{b.id} ({b.date}) comes after {a.id} ({a.date}) "
+                f"but its sequence {b.sequence} is not greater than {a.sequence}",
+                path,
+            )
