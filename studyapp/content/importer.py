@@ -288,13 +288,21 @@ def build_course(
     }
 
 
-def _writable_folder(out: Path) -> None:
-    """Refuse an --out that is a file, lies under one, or cannot be written, before writing."""
+def _check_destination(out: Path, course_id: str) -> None:
+    """Refuse an --out that is a file, lies under one or cannot be written, and a course id
+    that is taken, before anything is written."""
     existing = next((p for p in (out, *out.parents) if p.exists()), None)
     if existing is not None and not existing.is_dir():
         raise ArticleError(f"{out}: cannot hold courses: '{existing}' is a file, not a folder")
     if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
         raise ArticleError(f"{out}: cannot write there (the folder '{existing}' is read-only)")
+    if (out / course_id).exists():
+        target = out / course_id
+        raise ArticleError(f"{target}: a course '{course_id}' already exists; choose another --id")
+
+
+def _unwritable(out: Path, error: OSError) -> ArticleError:
+    return ArticleError(f"{out}: cannot write the course there ({error.strerror or error})")
 
 
 def _dump(data: dict[str, Any]) -> str:
@@ -314,18 +322,17 @@ def import_article(
     chosen_id = course_id or slug(title or path.stem)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", chosen_id):
         raise ArticleError(f"course id '{chosen_id}' must be lower-case words joined by hyphens")
-    target = out / chosen_id
-    _writable_folder(out)
-    if target.exists():
-        raise ArticleError(f"{target}: a course '{chosen_id}' already exists; choose another --id")
+    try:
+        _check_destination(out, chosen_id)
+    except OSError as error:  # a name too long, a folder that cannot be looked into
+        raise _unwritable(out, error) from error
     data = build_course(
         text, course_id=chosen_id, title=title, markdown=markdown, source=f"'{path.name}'"
     )
     try:
         return _write_course(data, out, chosen_id)
     except OSError as error:
-        message = f"{out}: cannot write the course there ({error.strerror or error})"
-        raise ArticleError(message) from error
+        raise _unwritable(out, error) from error
 
 
 def _write_course(data: dict[str, Any], out: Path, course_id: str) -> Course:

@@ -96,6 +96,10 @@ def load_catalogue(root: Path) -> Catalogue:
     broken: dict[str, tuple[Problem, ...]] = {}
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     for folder in folders:
+        if root.resolve() not in folder.resolve().parents:  # a link: nothing outside is read
+            message = f"course folder '{folder.name}' lies outside the content folder"
+            broken[folder.name] = (Problem(folder, 1, message),)
+            continue
         try:
             courses.append(load_course(folder))
         except CourseError as error:

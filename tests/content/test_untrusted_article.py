@@ -83,6 +83,17 @@ def test_out_under_a_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert sorted(tmp_path.iterdir()) == [tmp_path / "a-file"]
 
 
+def test_an_out_or_id_the_system_cannot_take_is_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_name = "x" * 300
+    line = refused(capsys, str(ARTICLE), "--out", str(tmp_path / long_name))
+    assert line.endswith("cannot write the course there (File name too long)")
+    line = refused(capsys, str(ARTICLE), "--out", str(tmp_path), "--id", long_name)
+    assert line.endswith("cannot write the course there (File name too long)")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
 def test_a_read_only_out_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "locked"

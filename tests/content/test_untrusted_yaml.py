@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.content import CourseError, load_course
+from studyapp.content import CourseError, load_catalogue, load_course
 from studyapp.content.yamlfile import MAX_ALIASED_VALUES
 from tests.conftest import ROOT, TOY_COURSE, WriteCourse
 
@@ -235,3 +235,16 @@ def test_thousands_of_events_with_sequences_are_checked_quickly(write_course: Wr
     started = time.perf_counter()
     assert len(load_course(write_course(**{"course.yaml": text})).events) == 4001
     assert time.perf_counter() - started < 4  # a test of all pairs took over 10 s
+
+
+def test_a_course_folder_linked_from_outside_the_content_folder_is_not_read(
+    write_course: WriteCourse, tmp_path: Path
+) -> None:
+    outside = write_course(root=tmp_path / "elsewhere")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "toy").symlink_to(outside, target_is_directory=True)
+    catalogue = load_catalogue(content)
+    assert catalogue.courses == ()
+    [problem] = catalogue.broken["toy"]
+    assert problem.message == "course folder 'toy' lies outside the content folder"
