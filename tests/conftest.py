@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
+import subprocess
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,6 +80,23 @@ def write_course(tmp_path: Path) -> WriteCourse:
         return folder
 
     return write
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """A folder nobody may add files to: chmod, or for root (whom modes do not stop) the
+    immutable attribute."""
+    as_root = os.geteuid() == 0
+    if as_root:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+    else:
+        folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        yield
+    finally:
+        if as_root:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(stat.S_IRWXU)
 
 
 @pytest.fixture

@@ -8,20 +8,17 @@ import json
 import os
 import resource
 import sqlite3
-import stat
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from studyapp.progress import StoreError
 from studyapp.service import StudyService
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, ROOT, read_only
 
 
 def main_py(*args: str, limit_bytes: int | None = None) -> subprocess.CompletedProcess[str]:
@@ -107,23 +104,6 @@ def test_a_disk_io_error_is_named_and_the_file_untouched(db_path: Path) -> None:
     assert set_aside(db_path) == []
     assert db_path.read_bytes() == before
     assert answers_in(db_path) == 3
-
-
-@contextmanager
-def read_only(folder: Path) -> Iterator[None]:
-    """A folder nobody may add files to: chmod, or for root (whom modes do not stop) the
-    immutable attribute."""
-    as_root = os.geteuid() == 0
-    if as_root:
-        subprocess.run(["chattr", "+i", str(folder)], check=True)
-    else:
-        folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
-        yield
-    finally:
-        if as_root:
-            subprocess.run(["chattr", "-i", str(folder)], check=True)
-        folder.chmod(stat.S_IRWXU)
 
 
 def test_a_read_only_folder_is_one_message(db_path: Path) -> None:
