@@ -5,11 +5,14 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
-from studyapp.content import Course, Item
+from studyapp.content import Claim, Concept, Course, Event, Item
 from studyapp.quiz.generators import FAMILIES, Family
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import QUESTION_TYPES, Question
+from studyapp.quiz.text import mentions, normalize
 
 
 class QuizRequestError(ValueError):
@@ -38,6 +41,85 @@ def check_request(
     return [lid for lid in known if lid in wanted], [t for t in QUESTION_TYPES if t in chosen_types]
 
 
+# How strict the choice of the next question is, loosened only when nothing else is left:
+# first each item once, from a sentence no earlier question showed; then items again, the
+# longest-rested first. At every level no answer is given away by an earlier question and
+# no cloze shares its sentence with another question: a shorter quiz is better than that.
+STRICT, REPEATS = 0, 1
+TRIES_PER_TURN = 40  # candidates a turn may try before the family sits the turn out
+
+
+@dataclass
+class _Shown:
+    """What the quiz has asked and shown so far, to keep each question fresh."""
+
+    used: set[str] = field(default_factory=set)  # usage keys: an item tested one way
+    tested: dict[str, int] = field(default_factory=dict)  # item id → last question number
+    sources: set[str] = field(default_factory=set)  # normalised grounding sentences
+    cloze_sources: set[str] = field(default_factory=set)  # the sentences clozes blanked
+    texts: list[str] = field(default_factory=list)  # each question's prompt and explanation
+    folded: list[str] = field(default_factory=list)  # the same, normalised
+
+    def add(self, question: Question) -> None:
+        self.used.update(_usage_keys(question))
+        for item_id in question.item_ids:
+            self.tested[item_id] = len(self.texts)
+        source = normalize(question.source)
+        self.sources.add(source)
+        if question.type == "cloze":
+            self.cloze_sources.add(source)
+        text = f"{question.prompt}\n{question.explanation}"
+        self.texts.append(text)
+        self.folded.append(normalize(text))
+
+    def fits(self, question: Question, level: int, course: Course, focus: AbstractSet[str]) -> bool:
+        if any(key in self.used for key in _usage_keys(question)):
+            return False
+        source = normalize(question.source)
+        # A cloze never shares its sentence with another question, at any level: one would
+        # fill the other's blank.
+        if source in self.cloze_sources:
+            return False
+        if question.type == "cloze" and self._shows(source):
+            return False
+        # A focus item (due for review) may come from a sentence already shown: it is the
+        # reason for the quiz.
+        shown_before = self._shows(source) and not any(i in focus for i in question.item_ids)
+        fresh = not any(i in self.tested for i in question.item_ids) and not shown_before
+        if level == STRICT and not fresh:
+            return False
+        return not self._gives_away(question, course)
+
+    def _shows(self, source: str) -> bool:
+        """Whether an earlier question is grounded on, or quotes, this sentence."""
+        return source in self.sources or any(source in text for text in self.folded)
+
+    def _gives_away(self, question: Question, course: Course) -> bool:
+        """True if an earlier prompt or explanation states this question's answer together
+        with what the question asks about (the date with the event, the term with its
+        definition, the actor with the view)."""
+        if not isinstance(question.answer, str) or len(question.item_ids) != 1:
+            return False
+        cues = _cues(course.item(question.item_id), question.answer)
+        return any(
+            mentions(text, question.answer) and any(mentions(text, cue) for cue in cues)
+            for text in self.texts
+        )
+
+
+def _cues(item: Item, answer: str) -> tuple[str, ...]:
+    """What names the fact a question asks for, besides its answer."""
+    if isinstance(item, Concept):
+        return item.names if answer == item.definition else (item.definition,)
+    if isinstance(item, Event):
+        if item.date is not None and answer == str(item.date):
+            return (item.title,)
+        return (str(item.date),) if item.date is not None else ()
+    if isinstance(item, Claim) and answer == item.actor:
+        return (item.statement, item.quote)
+    return ()
+
+
 def build_quiz(
     course: Course,
     *,
@@ -47,16 +129,19 @@ def build_quiz(
     rng: random.Random,
     focus: Sequence[str] | None = None,
 ) -> list[Question]:
-    """Up to `count` questions, never two testing the same item the same way.
+    """Up to `count` questions, each fresh: an item is tested once while others are left,
+    no two questions come from one sentence, and no question is answered by an earlier one.
 
-    Types take turns so none floods the quiz; each turn goes to the least-asked lesson
-    (lessons holding `focus` items first) and, within it, to a focus item if one is left,
-    else to an item of the least-asked topic. The same `rng` seed gives the same quiz.
+    Types take turns so none floods the quiz; each turn goes to the lesson asked least for
+    its number of items (lessons holding `focus` items first) and, within it, to a focus
+    item if one is left, else to an item of the least-asked topic. The same `rng` seed
+    gives the same quiz.
     """
     lesson_ids, type_names = check_request(course, lessons, types)
     pools = Pools.of(course, rng, frozenset(lesson_ids))
     focus_set = frozenset(focus or ())
     items = [item for item in course.items if pools.in_scope(item)]
+    sizes = Counter(item.lesson_id for item in items)
     candidates: dict[str, dict[str, list[Item]]] = {}
     for name in type_names:
         family = FAMILIES[name]
@@ -67,31 +152,66 @@ def build_quiz(
         if by_lesson:
             candidates[name] = by_lesson
 
-    used: set[str] = set()
-    lesson_turns: Counter[str] = Counter()
-    topic_turns: Counter[str] = Counter()
+    shown = _Shown()
+    turns = _Turns(sizes)
     pending = set(focus_set)  # focus items no question has tested yet
     questions: list[Question] = []
     order = list(candidates)
     rng.shuffle(order)
-    turn = 0
-    while len(questions) < count and candidates:
+    turn, level = 0, STRICT
+    while len(questions) < count and candidates and level <= REPEATS:
         names = [name for name in order if name in candidates]
         start = turn % len(names)
         rotation = names[start:] + names[:start]
-        # While focus items wait, the turn goes to the first type that can ask about one.
-        name = next((n for n in rotation if _holds(candidates[n], pending)), rotation[0])
+        # While focus items wait, a type that can ask about one goes first; then the type
+        # asked least, so that one that has to sit out a turn catches up later.
+        # Among equals, the type with the fewest fresh items goes first, before others use
+        # them up.
+        rotation.sort(
+            key=lambda n: (
+                not _holds(candidates[n], pending),
+                turns.types[n],
+                _fresh(candidates[n], shown),
+            )
+        )
         turn += 1
-        family = FAMILIES[name]
-        question = _ask(family, candidates, pools, used, lesson_turns, topic_turns, pending)
+        question = None
+        for name in rotation:
+            question = _ask(FAMILIES[name], candidates, pools, shown, turns, pending, level)
+            if question is not None:
+                break
         if question is None:
+            level += 1  # nothing fresh is left: loosen one step
             continue
         questions.append(question)
-        used.update(_usage_keys(question))
+        shown.add(question)
         pending.difference_update(question.item_ids)
-        lesson_turns[question.lesson_id] += 1
-        topic_turns[question.topic] += 1
+        turns.add(question)
     return questions
+
+
+@dataclass
+class _Turns:
+    """How often each lesson and topic has been asked, and each lesson's share of items."""
+
+    sizes: Counter[str]
+    lessons: Counter[str] = field(default_factory=Counter)
+    topics: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+
+    def add(self, question: Question) -> None:
+        self.types[question.type] += 1
+        self.lessons[question.lesson_id] += 1
+        self.topics[question.topic] += 1
+
+    def lesson_load(self, lesson_id: str) -> float:
+        """Questions per item once this lesson is asked again (Sainte-Laguë's divisor):
+        each lesson is asked in proportion to its number of items."""
+        return (self.lessons[lesson_id] + 0.5) / max(self.sizes[lesson_id], 1)
+
+
+def _fresh(by_lesson: dict[str, list[Item]], shown: _Shown) -> int:
+    return sum(item.id not in shown.tested for pool in by_lesson.values() for item in pool)
 
 
 def _holds(by_lesson: dict[str, list[Item]], wanted: set[str]) -> bool:
@@ -108,43 +228,74 @@ def _ask(
     family: Family,
     candidates: dict[str, dict[str, list[Item]]],
     pools: Pools,
-    used: set[str],
-    lesson_turns: Counter[str],
-    topic_turns: Counter[str],
+    shown: _Shown,
+    turns: _Turns,
     focus: set[str],
+    level: int,
 ) -> Question | None:
-    """One question of a family, or None once the family has nothing left to ask."""
-    by_lesson = candidates[family.TYPE]
-    while by_lesson:
-        lesson_id = min(
-            by_lesson,
-            key=lambda lid: (
-                not (focus and any(i.id in focus for i in by_lesson[lid])),
-                lesson_turns[lid],
-                pools.rng.random(),
-            ),
-        )
-        pool = by_lesson[lesson_id]
-        preferred = (focus and [i for i in pool if i.id in focus]) or _least_asked_topic(
-            pool, topic_turns
-        )
-        item = pools.rng.choice(preferred)
-        if family.MULTI and f"{family.TYPE}:{item.id}" in used:
-            question = None  # already paired or ordered in an earlier question
-        else:
-            question = family.make(item, pools, used.__contains__)
-        if question is None or family.TYPE != "event_date":
-            pool.remove(item)  # asked, or it cannot be asked any more
-        if not pool:
-            del by_lesson[lesson_id]
-        if question is not None and not any(key in used for key in _usage_keys(question)):
-            if not by_lesson:
-                del candidates[family.TYPE]
+    """One question of a family that fits the quiz at this level of strictness, or None."""
+    by_lesson = candidates.get(family.TYPE)
+    if not by_lesson:
+        return None
+    for item in _preferred_items(by_lesson, pools, shown, turns, focus, level):
+        if family.MULTI and f"{family.TYPE}:{item.id}" in shown.used:
+            continue  # already paired or ordered in an earlier question
+        question = family.make(item, pools, shown.used.__contains__)
+        if question is None:
+            _drop(candidates, family.TYPE, item)  # it cannot be asked this way any more
+            continue
+        if shown.fits(question, level, pools.course, focus):
+            _drop(candidates, family.TYPE, item)  # once per family: never both date directions
             return question
-    del candidates[family.TYPE]
     return None
 
 
-def _least_asked_topic(pool: list[Item], topic_turns: Counter[str]) -> list[Item]:
-    fewest = min(topic_turns[item.topic] for item in pool)
-    return [item for item in pool if topic_turns[item.topic] == fewest]
+def _preferred_items(
+    by_lesson: dict[str, list[Item]],
+    pools: Pools,
+    shown: _Shown,
+    turns: _Turns,
+    focus: set[str],
+    level: int,
+) -> list[Item]:
+    """A few items to try, best first: focus items, then the lesson asked least for its
+    size and the topic asked least; at STRICT only untested items, later the longest rested."""
+    lessons = sorted(
+        by_lesson,
+        key=lambda lid: (
+            not (focus and any(i.id in focus for i in by_lesson[lid])),
+            turns.lesson_load(lid),
+            pools.rng.random(),
+        ),
+    )
+    tried: list[Item] = []
+    for lesson_id in lessons:
+        pool = by_lesson[lesson_id]
+        if level == STRICT:
+            pool = [i for i in pool if i.id not in shown.tested]
+        if not pool:
+            continue
+        ranked = sorted(
+            pool,
+            key=lambda i: (
+                i.id not in focus,
+                shown.tested.get(i.id, -1),  # never tested, or tested longest ago, first
+                turns.topics[i.topic],
+                pools.rng.random(),
+            ),
+        )
+        tried.extend(ranked[: TRIES_PER_TURN - len(tried)])
+        if len(tried) >= TRIES_PER_TURN:
+            break
+    return tried
+
+
+def _drop(candidates: dict[str, dict[str, list[Item]]], kind: str, item: Item) -> None:
+    by_lesson = candidates[kind]
+    pool = by_lesson.get(item.lesson_id, [])
+    if item in pool:
+        pool.remove(item)
+    if not pool:
+        by_lesson.pop(item.lesson_id, None)
+    if not by_lesson:
+        del candidates[kind]

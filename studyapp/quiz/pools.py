@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import datetime as dt
+import itertools
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ class Pools:
     places: frozenset[int] = frozenset()  # known places in the order, of any event
     places_in_scope: frozenset[int] = frozenset()
     _sources: dict[str, str] = field(default_factory=dict)
+    _index: tuple[list[int], list[int], list[int]] | None = None
 
     @classmethod
     def of(cls, course: Course, rng: random.Random, lessons: frozenset[str]) -> Pools:
@@ -109,18 +113,59 @@ class Pools:
     def other_actors(self, claim: Claim, n: int) -> list[str]:
         return self.sample([a for a in self.actors if a != claim.actor], n, avoid=claim.actor)
 
+    def span(self, event: Event) -> tuple[int | None, int | None]:
+        """The first and last day (ordinals) the event can have happened on, as far as the
+        course says: its own date, else the dates of the events ordered around it."""
+        if event.date is not None:
+            return days(event.date)
+        if event.sequence is None:
+            return None, None
+        places, earliest, latest = self._order_index()
+        before = bisect.bisect_right(places, event.sequence)  # dated events up to its place
+        after = bisect.bisect_left(places, event.sequence)  # dated events from its place on
+        first = earliest[before - 1] if before > 0 else None
+        last = latest[after] if after < len(places) else None
+        return first, last
+
+    def _order_index(self) -> tuple[list[int], list[int], list[int]]:
+        """Dated events by place: the places, the latest first day up to each one, and the
+        earliest last day from each one on (computed once: courses may hold thousands)."""
+        if self._index is None:
+            dated = sorted(
+                (e.sequence, days(e.date))
+                for e in self.events
+                if e.date is not None and e.sequence is not None
+            )
+            places = [place for place, _span in dated]
+            earliest = list(itertools.accumulate((s[0] for _p, s in dated), max))
+            latest = list(itertools.accumulate((s[1] for _p, s in reversed(dated)), min))[::-1]
+            self._index = (places, earliest, latest)
+        return self._index
+
     def events_at_other_times(self, event: Event) -> list[Event]:
-        """Events that surely did not happen when `event` did (another known place in the
-        order); none if the event's own place is unknown."""
+        """Events the course proves did not happen when `event` did: their time, known as a
+        date or from their place in the order, cannot overlap it. Nearest in time first."""
+        first, last = self.span(event)
+        if first is None and last is None:
+            return []
+        apart = []
+        for other in self.events:
+            if other.id == event.id:
+                continue
+            start, end = self.span(other)
+            if end is not None and first is not None and end < first:
+                apart.append((first - end, other))
+            elif start is not None and last is not None and start > last:
+                apart.append((start - last, other))
+        return [other for _gap, other in sorted(apart, key=lambda pair: pair[0])]
+
+    def events_in_order_around(self, event: Event) -> list[Event]:
+        """Events the course orders strictly before or after `event`, nearest place first:
+        the fair partners of a "came before" statement."""
         if event.sequence is None:
             return []
-        return [
-            e
-            for e in self.events
-            if e.sequence is not None
-            and e.sequence != event.sequence
-            and (e.date is None or e.date != event.date)
-        ]
+        placed = [e for e in self.events if e.sequence is not None and e.sequence != event.sequence]
+        return sorted(placed, key=lambda e: abs((e.sequence or 0) - (event.sequence or 0)))
 
     def plausible_dates(self, event: Event, n: int) -> list[PartialDate]:
         """Wrong dates at the answer's precision: the course's own first, then nearby ones."""
@@ -134,6 +179,18 @@ class Pools:
         nearby = [d for d in _nearby(answer) if d not in true_then and d not in picked]
         picked += self.rng.sample(nearby, min(n - len(picked), len(nearby)))
         return picked
+
+
+def days(date: PartialDate) -> tuple[int, int]:
+    """The first and last day of a year, a month or a day, as ordinals."""
+    if date.month is None:
+        return dt.date(date.year, 1, 1).toordinal(), dt.date(date.year, 12, 31).toordinal()
+    if date.day is None:
+        last = calendar.monthrange(date.year, date.month)[1]
+        first_day = dt.date(date.year, date.month, 1)
+        return first_day.toordinal(), dt.date(date.year, date.month, last).toordinal()
+    day = dt.date(date.year, date.month, date.day).toordinal()
+    return day, day
 
 
 def _nearby(date: PartialDate) -> list[PartialDate]:

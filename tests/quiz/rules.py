@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 from studyapp.content import Course, Event, PartialDate
 from studyapp.quiz import FALSE, TRUE, Question, grade
 from studyapp.quiz.generators.cloze import BLANK
+from studyapp.quiz.pools import Pools
 from studyapp.quiz.text import STOP_WORDS, find_word, normalize
 
 MULTIPLE_CHOICE = {
@@ -91,10 +94,17 @@ def _check_distractor_kind(course: Course, q: Question) -> None:
         event = course.item(q.item_id)
         assert isinstance(event, Event)
         by_title = {e.title: e for e in course.events}
+        pools = Pools.of(course, random.Random(0), frozenset())
+        first, last = pools.span(event)
         for option in q.options:
             other = by_title[option]
             if other.id != event.id:
-                assert other.sequence != event.sequence and other.date != event.date
+                # Proved to be at another time: its span, from its date or its place in
+                # the order, cannot overlap the answer's.
+                start, end = pools.span(other)
+                assert (end is not None and first is not None and end < first) or (
+                    start is not None and last is not None and start > last
+                ), f"{other.title} may also have happened in {event.date}"
 
 
 def _right_response(q: Question) -> str | list[str] | list[tuple[str, str]]:
@@ -109,3 +119,29 @@ def usage_keys(q: Question) -> list[str]:
     if q.type == "event_date":
         return [q.id]
     return [f"{q.type}:{i}" for i in q.item_ids]
+
+
+def check_fresh(course: Course, questions: list[Question]) -> None:
+    """Nothing in a quiz answers anything else: no cloze shares its sentence with another
+    question, and no earlier prompt or explanation states a later question's fact."""
+    for number, q in enumerate(questions):
+        earlier = questions[:number]
+        for before in earlier:
+            if "cloze" in (q.type, before.type):
+                assert normalize(q.source) != normalize(before.source), (before.id, q.id)
+                assert normalize(q.source) not in normalize(before.explanation), (before.id, q.id)
+        if not isinstance(q.answer, str) or len(q.item_ids) != 1 or q.type == "true_false":
+            continue
+        item = course.item(q.item_id)
+        facts = {
+            "concept_definition": [getattr(item, "term", "")],
+            "term_from_definition": [getattr(item, "definition", "")],
+            "perspective_attribution": [getattr(item, "statement", "")],
+        }
+        if isinstance(item, Event) and item.date is not None:
+            facts["event_date"] = [item.title if q.answer == str(item.date) else str(item.date)]
+        for cue in facts.get(q.type, []):
+            for before in earlier:
+                shown = f"{before.prompt} {before.explanation}"
+                given_away = find_word(shown, str(q.answer)) and find_word(shown, cue)
+                assert not given_away, f"{before.id} gives away {q.id}"

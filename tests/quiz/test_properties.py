@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from studyapp.content import Course, load_course
 from studyapp.quiz import QUESTION_TYPES, build_quiz
 from tests.conftest import CONTENT
-from tests.quiz.rules import check_question, usage_keys
+from tests.quiz.rules import check_fresh, check_question, usage_keys
 from tests.quiz.toy_courses import courses
 
 BUNDLED = load_course(CONTENT / "nato-russia")
@@ -22,6 +22,11 @@ def check_quiz(course: Course, seed: int, count: int, lessons: list[str] | None 
     assert len(questions) <= count
     keys = [key for q in questions for key in usage_keys(q)]
     assert len(keys) == len(set(keys)), "two questions test the same item the same way"
+    check_fresh(course, questions)
+    in_scope = [i for i in course.items if not lessons or i.lesson_id in lessons]
+    if count * 5 <= len(in_scope):  # plenty of items: none is tested twice
+        tested = [i for q in questions for i in q.item_ids]
+        assert len(tested) == len(set(tested)), "an item is tested twice"
     for question in questions:
         check_question(course, question)
         if lessons:
@@ -44,12 +49,13 @@ def test_rules_hold_for_chosen_lessons(course: Course, seed: int, data: st.DataO
     check_quiz(course, seed, 30, chosen)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(seed=st.integers(0, 10**9))
 def test_bundled_course_rules_and_coverage(seed: int) -> None:
     check_quiz(BUNDLED, seed, 100)
     questions = build_quiz(BUNDLED, count=100, rng=random.Random(seed))
-    assert len(questions) == 100
+    # 55 items: a quiz of 100 repeats some, but never one that an earlier question answered
+    assert 70 <= len(questions) <= 100
     assert {q.type for q in questions} == set(QUESTION_TYPES)
     assert {q.topic for q in questions} == {"concept", "event", "perspective"}
     assert {q.lesson_id for q in questions} == {lesson.id for lesson in BUNDLED.lessons}
@@ -69,11 +75,22 @@ def test_no_type_floods_a_short_quiz() -> None:
         assert max(turns.values()) <= 3, turns
 
 
-def test_no_lesson_starves() -> None:
-    for seed in range(20):
+def test_lessons_are_asked_by_their_number_of_items() -> None:
+    """A lesson with one passing concept is not asked as often as one with fourteen items."""
+    sizes = Counter(item.lesson_id for item in BUNDLED.items)
+    asked: Counter[str] = Counter()
+    quizzes = 20
+    for seed in range(quizzes):
         questions = build_quiz(BUNDLED, count=24, rng=random.Random(seed))
         turns = Counter(q.lesson_id for q in questions)
-        assert set(turns) == {lesson.id for lesson in BUNDLED.lessons}, seed
+        assert {lid for lid, size in sizes.items() if size >= 4} <= set(turns), seed
+        asked.update(turns)
+    total = sum(asked.values())
+    for lesson_id, size in sizes.items():
+        share, expected = asked[lesson_id] / total, size / len(BUNDLED.items)
+        assert share <= expected * 1.6 + 0.01, (lesson_id, share, expected)
+        if size >= 5:
+            assert share >= expected * 0.6, (lesson_id, share, expected)
 
 
 def test_different_seeds_give_different_quizzes() -> None:
@@ -86,7 +103,7 @@ def test_different_seeds_give_different_quizzes() -> None:
 
 def test_asking_for_too_many_returns_fewer_and_never_repeats() -> None:
     questions = build_quiz(BUNDLED, count=10_000, rng=random.Random(5))
-    assert 100 < len(questions) < 10_000
+    assert 50 < len(questions) < 10_000
     assert len({q.id for q in questions}) == len(questions)
     few = build_quiz(BUNDLED, lessons=["introduction"], count=50, rng=random.Random(5))
     assert 1 <= len(few) < 50
@@ -102,3 +119,27 @@ def test_focus_items_come_first() -> None:
 def test_types_can_be_chosen() -> None:
     questions = build_quiz(BUNDLED, count=12, types=["cloze", "matching"], rng=random.Random(1))
     assert {q.type for q in questions} == {"cloze", "matching"}
+
+
+def test_the_right_option_is_anywhere_as_often() -> None:
+    """Over many quizzes the right option sits at each place about equally often, dates in
+    time order included (sorting used to put it in a middle slot 80% of the time)."""
+    places: dict[str, Counter[int]] = {}
+    for seed in range(60):
+        for q in build_quiz(BUNDLED, count=40, rng=random.Random(seed)):
+            if q.options and isinstance(q.answer, str) and q.type != "true_false":
+                places.setdefault(q.type, Counter())[q.options.index(q.answer)] += 1
+    for kind, counts in places.items():
+        total = sum(counts.values())
+        slots = len(counts)
+        if total >= 100:
+            for place, seen in counts.items():
+                assert abs(seen / total - 1 / slots) < 0.1, (kind, place, counts)
+
+
+def test_a_quiz_of_forty_tests_each_item_once_where_it_can() -> None:
+    for seed in range(10):
+        questions = build_quiz(BUNDLED, count=40, rng=random.Random(seed))
+        single = [q.item_id for q in questions if len(q.item_ids) == 1]
+        repeated = len(single) - len(set(single))
+        assert repeated <= 3, (seed, repeated)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.content import Event, Item, Topic
+from studyapp.content import Event, Item, PartialDate, Topic
 from studyapp.quiz.generators.base import Taken, choice, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
@@ -39,14 +39,30 @@ def _when(event: Event, pools: Pools) -> Question | None:
         prompt=f"When did this happen? {quoted(event.title)}",
         answer=str(event.date),
         answer_names=(str(event.date.year),),
-        distractors=[str(d) for d in pools.plausible_dates(event, 3)],
+        distractors=[str(d) for d in _dates_around(event, pools)],
         in_order=True,
         explanation=f"{event.title}: {event.date}. {the_lesson_says(pools, event)}",
     )
 
 
+def _dates_around(event: Event, pools: Pools, wanted: int = 3) -> list[PartialDate]:
+    """Wrong dates placed so that the right one, once the options are in time order, is
+    first, second, third or last equally often."""
+    answer = event.date
+    assert answer is not None
+    dates = pools.plausible_dates(event, 12)
+    before = [d for d in dates if d < answer]
+    after = [d for d in dates if d > answer]
+    slots = [k for k in range(wanted + 1) if len(before) >= k and len(after) >= wanted - k]
+    if not slots:
+        return dates[:wanted]
+    slot = pools.rng.choice(slots)
+    return pools.rng.sample(before, slot) + pools.rng.sample(after, wanted - slot)
+
+
 def _which(event: Event, pools: Pools) -> Question | None:
-    others = [e.title for e in pools.events_at_other_times(event)]
+    # Only events proved to be at another time, the nearest in time most often.
+    others = [e.title for e in pools.events_at_other_times(event)][:6]
     return choice(
         pools,
         kind=TYPE,

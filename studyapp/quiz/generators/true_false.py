@@ -82,10 +82,12 @@ def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
         if not dates:
             return None
         return f"{quoted(event.title)} happened in {dates[0]}.", fact, False
-    others = pools.events_at_other_times(event)
+    others = pools.events_in_order_around(event)
     if not others:
         return None
-    other = pools.rng.choice(others)
+    # A neighbour in the order: "the sanctions came before the Cold War ended" tests nothing.
+    nearest = [e for e in others if e.sequence == others[0].sequence]
+    other = pools.rng.choice(nearest)
     assert event.sequence is not None and other.sequence is not None
     first, second = (event, other) if event.sequence < other.sequence else (other, event)
     fact = (
