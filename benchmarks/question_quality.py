@@ -70,7 +70,8 @@ def measure(course: Course, quizzes: int, count: int) -> dict[str, object]:
             if question.type == "true_false":
                 truths[question.answer == TRUE] += 1
             elif question.options and isinstance(question.answer, str):
-                slots[question.type][question.options.index(question.answer)] += 1
+                kind = f"{question.type} ({len(question.options)} options)"
+                slots[kind][question.options.index(question.answer)] += 1
     sizes = Counter(item.lesson_id for item in course.items)
     return {
         "course": course.id,
@@ -118,7 +119,7 @@ def main() -> int:
         print(f"  {key.replace('_', ' '):44} {figures[key]}")
     print("  where the right option sits (share at 1st, 2nd … place):")
     for kind, places in figures["right_option_position"].items():  # type: ignore[attr-defined]
-        print(f"    {kind:26} {' '.join(f'{q:.2f}' for q in places)}")
+        print(f"    {kind:38} {' '.join(f'{q:.2f}' for q in places)}")
     print("  lesson: share of questions / share of items")
     for lesson, (share, items) in figures["lesson_share_vs_items"].items():  # type: ignore[attr-defined]
         print(f"    {lesson:26} {share:.3f} / {items:.3f}")

@@ -27,7 +27,7 @@ _COURSE_KEYS = {"id", "title", "description", "language", "actors", "include"}
 _SECTION_KEYS = {"lessons", "concepts", "events", "claims"}
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
     "lesson": ({"id", "title", "paragraphs"}, set()),
-    "actor": ({"name"}, {"description", "aliases"}),
+    "actor": ({"name"}, {"description", "aliases", "overlaps"}),
     "concept": ({"id", "lesson", "term", "definition", "quote"}, {"aliases", "generated"}),
     "event": ({"id", "lesson", "title", "quote"}, {"date", "when", "sequence", "generated"}),
     "claim": ({"id", "lesson", "actor", "statement", "quote"}, {"generated"}),
@@ -299,6 +299,7 @@ class _CourseReader:
             self.problem(head.line_of("actors"), "'actors' must be a list")
             return ()
         actors: list[Actor] = []
+        lines: dict[str, int] = {}
         for index, entry in enumerate(entries):
             if not isinstance(entry, YamlMap):
                 self.problem(entries.line_of(index), "each actor must be a mapping with a 'name'")
@@ -310,7 +311,16 @@ class _CourseReader:
                 self.problem(entry.line_of("name"), f"actor {_shown(name)} is listed twice")
             aliases = self._texts(entry, "aliases")
             description = self._optional_text(entry, "description")
-            actors.append(Actor(name, description, aliases))
+            overlaps = self._texts(entry, "overlaps")
+            actors.append(Actor(name, description, aliases, overlaps))
+            lines[name] = entry.line_of("overlaps")
+        names = {actor.name for actor in actors}
+        for actor in actors:
+            for other in actor.overlaps:
+                if other not in names or other == actor.name:
+                    known = ", ".join(sorted(names - {actor.name}))
+                    message = f"'overlaps' names unknown actor {_shown(other)} ({known})"
+                    self.problem(lines[actor.name], message)
         return tuple(actors)
 
     def _lessons(self, entries: list[tuple[Path, YamlMap, int]]) -> dict[str, Lesson]:

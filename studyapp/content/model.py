@@ -123,6 +123,9 @@ class Actor:
     name: str
     description: str = ""
     aliases: tuple[str, ...] = ()
+    # Actors that share members with this one (Poland is both NATO and Eastern Europe): a
+    # view of one may be true of the other, so one is never offered against the other.
+    overlaps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,14 @@ class Course:
         if found is not None:
             return found
         raise KeyError(f"unknown item '{item_id}' in course '{self.id}'")
+
+    def overlap(self, first: str, second: str) -> bool:
+        """Whether two actors share members, as either one's `overlaps` says."""
+        actors = {actor.name: actor for actor in self.actors}
+        return any(
+            other in actors and name in actors[other].overlaps
+            for name, other in ((first, second), (second, first))
+        )
 
     def items_in(self, lesson_id: str) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.lesson_id == lesson_id)

@@ -59,6 +59,7 @@ class _Shown:
     cloze_sources: set[str] = field(default_factory=set)  # the sentences clozes blanked
     texts: list[str] = field(default_factory=list)  # each question's prompt and explanation
     folded: list[str] = field(default_factory=list)  # the same, normalised
+    rejected: set[tuple[str, str]] = field(default_factory=set)  # (type, item) misfits
 
     def add(self, question: Question) -> None:
         self.used.update(_usage_keys(question))
@@ -182,6 +183,7 @@ def build_quiz(
                 break
         if question is None:
             level += 1  # nothing fresh is left: loosen one step
+            shown.rejected.clear()
             continue
         questions.append(question)
         shown.add(question)
@@ -237,7 +239,7 @@ def _ask(
     by_lesson = candidates.get(family.TYPE)
     if not by_lesson:
         return None
-    for item in _preferred_items(by_lesson, pools, shown, turns, focus, level):
+    for item in _preferred_items(family.TYPE, by_lesson, pools, shown, turns, focus, level):
         if family.MULTI and f"{family.TYPE}:{item.id}" in shown.used:
             continue  # already paired or ordered in an earlier question
         question = family.make(item, pools, shown.used.__contains__)
@@ -247,10 +249,17 @@ def _ask(
         if shown.fits(question, level, pools.course, focus):
             _drop(candidates, family.TYPE, item)  # once per family: never both date directions
             return question
+        # What a quiz has shown only grows: a question that does not fit now never will at
+        # this level. Setting it aside keeps long quizzes linear.
+        if level == REPEATS:
+            _drop(candidates, family.TYPE, item)
+        else:
+            shown.rejected.add((family.TYPE, item.id))
     return None
 
 
 def _preferred_items(
+    kind: str,
     by_lesson: dict[str, list[Item]],
     pools: Pools,
     shown: _Shown,
@@ -270,7 +279,7 @@ def _preferred_items(
     )
     tried: list[Item] = []
     for lesson_id in lessons:
-        pool = by_lesson[lesson_id]
+        pool = [i for i in by_lesson[lesson_id] if (kind, i.id) not in shown.rejected]
         if level == STRICT:
             pool = [i for i in pool if i.id not in shown.tested]
         if not pool:

@@ -71,6 +71,10 @@ class Pools:
         self.rng.shuffle(shuffled)
         return self._first_distinct(shuffled, n, [avoid])
 
+    def nearby_concepts(self, concept: Concept, n: int) -> list[Concept]:
+        """Up to n other concepts, those of the same lesson first."""
+        return self._nearby_first(concept, n)[:n]
+
     def _nearby_first(self, concept: Concept, n: int) -> list[Concept]:
         """Other concepts, those of the same lesson first: the most plausible distractors.
 
@@ -111,7 +115,12 @@ class Pools:
         return picked
 
     def other_actors(self, claim: Claim, n: int) -> list[str]:
-        return self.sample([a for a in self.actors if a != claim.actor], n, avoid=claim.actor)
+        """Actors who surely do not hold the claim's view: never one that shares members
+        with its holder."""
+        others = [
+            a for a in self.actors if a != claim.actor and not self.course.overlap(a, claim.actor)
+        ]
+        return self.sample(others, n, avoid=claim.actor)
 
     def span(self, event: Event) -> tuple[int | None, int | None]:
         """The first and last day (ordinals) the event can have happened on, as far as the

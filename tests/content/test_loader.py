@@ -248,3 +248,16 @@ claims:""",
     [problem] = problems_of(write_course(**{"course.yaml": text}))
     assert f":{line_of(text, 'id: event:great-nap')}: " in problem
     assert "give every event a 'sequence', or none of them" in problem
+
+
+def test_actors_that_overlap_are_read_and_an_unknown_one_is_named(
+    write_course: WriteCourse,
+) -> None:
+    text = TOY_COURSE.replace("  - name: Dogs\n", "  - name: Dogs\n    overlaps: [Cats]\n")
+    course = load_course(write_course(**{"course.yaml": text}))
+    assert course.overlap("Cats", "Dogs") and course.overlap("Dogs", "Cats")
+    bad = TOY_COURSE.replace("  - name: Dogs\n", "  - name: Dogs\n    overlaps: [Birds]\n")
+    folder = write_course("bad", **{"course.yaml": bad.replace("id: toy", "id: bad")})
+    with pytest.raises(CourseError) as raised:
+        load_course(folder)
+    assert "'overlaps' names unknown actor 'Birds' (Cats)" in str(raised.value)

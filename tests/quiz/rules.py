@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from studyapp.content import Course, Event, PartialDate
+from studyapp.content import Claim, Course, Event, PartialDate
 from studyapp.quiz import FALSE, TRUE, Question, grade
 from studyapp.quiz.generators.cloze import BLANK
 from studyapp.quiz.pools import Pools
@@ -40,7 +40,8 @@ def check_question(course: Course, q: Question) -> None:
     assert grade(q, _right_response(q)).correct
 
     if q.type in MULTIPLE_CHOICE:
-        assert q.options is not None and 3 <= len(q.options) <= 5
+        fewest = 2 if q.type == "perspective_attribution" else 3  # two sides may be asked
+        assert q.options is not None and fewest <= len(q.options) <= 5
         assert len({normalize(o) for o in q.options}) == len(q.options)
         assert [normalize(o) for o in q.options].count(normalize(str(q.answer))) == 1
         assert not find_word(q.prompt, str(q.answer)), "the stem gives the answer away"
@@ -50,6 +51,10 @@ def check_question(course: Course, q: Question) -> None:
         _check_distractor_kind(course, q)
     elif q.type == "true_false":
         assert q.options == (TRUE, FALSE) and q.answer in (TRUE, FALSE)
+        claim = items[0]
+        if isinstance(claim, Claim) and q.answer == FALSE:
+            holder = q.prompt.removeprefix("True or false? This view is held by ").split(":")[0]
+            assert not course.overlap(holder, claim.actor), f"{holder} may hold it too"
         assert " not " not in f" {q.prompt} ".replace("“", " ").replace("”", " ").split("?", 1)[0]
     elif q.type == "cloze":
         assert q.options is None
@@ -81,6 +86,8 @@ def _check_distractor_kind(course: Course, q: Question) -> None:
         assert set(q.options) <= {c.term for c in course.concepts}
     elif q.type == "perspective_attribution":
         assert set(q.options) <= {a.name for a in course.actors}
+        for option in q.options:
+            assert not course.overlap(option, str(q.answer)), f"{option} may hold it too"
     elif q.id.endswith(":when"):
         answer = parse_date(str(q.answer))
         dates = [parse_date(o) for o in q.options]

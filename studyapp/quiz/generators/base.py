@@ -52,6 +52,11 @@ def order_key(option: str) -> tuple[int, int, int]:
     return year, month, day
 
 
+def possessive(name: str) -> str:
+    """ "Russia's", "NATO's", and "Eastern European states'" (not "states's")."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def bare(sentence: str) -> str:
     """A sentence without its closing full stop, to sit inside a question."""
     return sentence.rstrip().removesuffix(".")
@@ -69,12 +74,13 @@ def choice(
     explanation: str,
     answer_names: Sequence[str] = (),
     in_order: bool = False,
+    min_options: int = MIN_OPTIONS,
 ) -> Question | None:
     """A multiple-choice question, or None when it cannot be made fairly."""
     wanted = MAX_OPTIONS - 1 if len(distractors) >= MAX_OPTIONS - 1 else len(distractors)
     chosen = list(distractors[: min(wanted, 3)])  # four options read best
     options = [answer, *chosen]
-    if len(options) < MIN_OPTIONS or len({normalize(o) for o in options}) != len(options):
+    if len(options) < min_options or len({normalize(o) for o in options}) != len(options):
         return None
     if gives_away(prompt, [answer, *answer_names]):
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from studyapp.content import Claim, Item, Topic
-from studyapp.quiz.generators.base import MIN_OPTIONS, Taken, choice, the_lesson_says
+from studyapp.quiz.generators.base import Taken, choice, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import quoted
@@ -14,7 +14,8 @@ MULTI = False
 
 
 def eligible(item: Item, pools: Pools) -> bool:
-    return isinstance(item, Claim) and len(pools.actors) >= MIN_OPTIONS
+    # Two sides are a fair question ("NATO or Russia?"), as long as they do not overlap.
+    return isinstance(item, Claim) and bool(pools.other_actors(item, 1))
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
@@ -28,5 +29,6 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         answer=item.actor,
         answer_names=aliases,
         distractors=pools.other_actors(item, 4),
+        min_options=2,
         explanation=f"This is the view of {item.actor}. {the_lesson_says(pools, item)}",
     )

@@ -4,7 +4,7 @@ definition or the order; it never just adds "not"."""
 from __future__ import annotations
 
 from studyapp.content import Claim, Concept, Event, Item, Topic
-from studyapp.quiz.generators.base import Taken, about_one_item, the_lesson_says
+from studyapp.quiz.generators.base import Taken, about_one_item, possessive, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import FALSE, TRUE, Question, QuestionType
 from studyapp.quiz.text import quoted
@@ -54,7 +54,9 @@ def _concept(concept: Concept, pools: Pools, truth: bool) -> tuple[str, str, boo
     fact = f"{quoted(concept.term)} means: {concept.definition}"
     if truth:
         return fact, fact, True
-    others = [c for c in pools.concepts if c.id != concept.id]
+    # A neighbour's definition (same lesson first) makes the learner think; a random one
+    # is absurd.
+    others = pools.nearby_concepts(concept, 2)
     if not others:
         return None
     other = pools.rng.choice(others)
@@ -70,7 +72,8 @@ def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     others = pools.other_actors(claim, 1)
     if not others:
         return None
-    return f"This view is held by {others[0]}: {view}", f"{fact} It is not {others[0]}'s.", False
+    not_theirs = f"{fact} It is not {possessive(others[0])}."
+    return f"This view is held by {others[0]}: {view}", not_theirs, False
 
 
 def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
@@ -86,8 +89,10 @@ def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     if not others:
         return None
     # A neighbour in the order: "the sanctions came before the Cold War ended" tests nothing.
-    nearest = [e for e in others if e.sequence == others[0].sequence]
-    other = pools.rng.choice(nearest)
+    here = event.sequence or 0
+    places = sorted({e.sequence or 0 for e in others}, key=lambda place: abs(place - here))
+    near = [e for e in others if (e.sequence or 0) in places[:2]]
+    other = pools.rng.choice(near)
     assert event.sequence is not None and other.sequence is not None
     first, second = (event, other) if event.sequence < other.sequence else (other, event)
     fact = (
