@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from studyapp.quiz.question import Question
 from studyapp.quiz.text import normalize, quoted
+from studyapp.quiz.typed import judge
 
 Response = str | Sequence[str] | Sequence[tuple[str, str]]
 
@@ -52,39 +50,11 @@ def _verdict(question: Question, right: bool, note: str = "") -> Grade:
     return Grade(right, 1.0 if right else 0.0, feedback)
 
 
-def allowed_typos(word: str) -> int:
-    """Edits a typed word may be off by: none for short words, more for long ones."""
-    return 0 if len(word) <= 4 else 1 if len(word) <= 9 else 2
-
-
-def near_miss(typed: str, wanted: str) -> bool:
-    """A misspelling of the wanted words, not another word ("western" for "eastern").
-
-    Word by word: same number of words, each starting with the same letter and within a
-    few edits of the wanted one.
-    """
-    typed_words, wanted_words = typed.split(), wanted.split()
-    if len(typed_words) != len(wanted_words):
-        return False
-    for got, want in zip(typed_words, wanted_words, strict=True):
-        limit = allowed_typos(want)
-        if got[0] != want[0] or Levenshtein.distance(got, want, score_cutoff=limit) > limit:
-            return False
-    return True
-
-
 def _grade_typed(question: Question, response: str) -> Grade:
-    typed = normalize(response)
-    if not typed:
-        return _verdict(question, False)
     for target in (str(question.answer), *question.accepted):
-        wanted = normalize(target)
-        if typed == wanted:
-            return _verdict(question, True)
-        if re.search(r"\d", wanted) or re.search(r"\d", typed):
-            continue  # a date or number is right or wrong, never "close"
-        if near_miss(typed, wanted):
-            note = f"(It is spelled {quoted(str(question.answer))}.)"
+        verdict = judge(response, target)
+        if verdict is not None:
+            note = f"Accepted — {verdict.forgiven}." if verdict.forgiven else ""
             return _verdict(question, True, note)
     return _verdict(question, False)
 
