@@ -38,6 +38,7 @@ __all__ = [
     "ExportError",
     "LessonState",
     "QuizRun",
+    "Shortfall",
     "Stats",
     "StoreError",
     "StudyService",
@@ -64,11 +65,20 @@ class QuizRun:
     mode: str  # quiz, review or retry
     questions: list[Question]
     answered: list[str] = field(default_factory=list)  # question ids, in order
+    shortfall: Shortfall | None = None  # why the quiz is shorter than asked, if it is
 
     @property
     def remaining(self) -> list[Question]:
         done = set(self.answered)
         return [q for q in self.questions if q.id not in done]
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """Why a quiz has fewer questions than asked, and the lesson that would add more."""
+
+    message: str
+    next_lesson: str | None = None  # its id: a quiz on the same lessons plus this one
 
 
 @dataclass(frozen=True)
@@ -221,7 +231,29 @@ class StudyService:
     ) -> QuizRun:
         """A new quiz, saved so it can be resumed; weak items are asked first."""
         weak = self.weak_items(course_id, now)[: max(1, count // 2)]
-        return self._start("quiz", course_id, lessons, count, types, seed, weak)
+        run = self._start("quiz", course_id, lessons, count, types, seed, weak)
+        if 0 < len(run.questions) < count:
+            run.shortfall = self._shortfall(course_id, lessons or [], len(run.questions), count)
+        return run
+
+    def _shortfall(self, course_id: str, lessons: list[str], made: int, asked: int) -> Shortfall:
+        """Say why a quiz came out short, and offer the next lesson when there is one."""
+        course = self.course(course_id)
+        chosen = lessons or [lesson.id for lesson in course.lessons]
+        items = sum(len(course.items_in(lesson_id)) for lesson_id in chosen)
+        where = "this lesson holds" if len(chosen) == 1 else "these lessons hold"
+        questions = "1 question" if made == 1 else f"{made} questions"
+        message = (
+            f"Only {questions}, not {asked}: {where} {items} item{'s' if items != 1 else ''}, "
+            "and asking again what you have just seen would test nothing."
+        )
+        numbers = [course.lesson(lesson_id).number for lesson_id in chosen]
+        following = [lesson for lesson in course.lessons if lesson.number > max(numbers)]
+        earlier = [lesson for lesson in course.lessons if lesson.id not in chosen]
+        if not (following or earlier):
+            return Shortfall(message)
+        extra = (following or earlier)[0]
+        return Shortfall(f"{message} Add “{extra.title}” for more.", extra.id)
 
     def start_review(
         self,

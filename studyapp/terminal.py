@@ -29,6 +29,10 @@ def run_quiz(service: StudyService, run: QuizRun, read: TextIO, write: TextIO) -
 
     course = service.course(run.course_id)
     total = len(run.questions)
+    if run.shortfall is not None:
+        out(run.shortfall.message)
+        if run.shortfall.next_lesson:
+            out(f"(Add it with --lesson {run.shortfall.next_lesson}.)")
     score, given = 0.0, 0
     try:
         for question in run.remaining:

@@ -226,11 +226,23 @@ class QuestionPanel(QWidget):
     next_requested = Signal()
     end_requested = Signal()
     show_in_lesson = Signal(str, str)  # lesson id, sentence
+    add_lesson_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question: Question | None = None
         self.answer: AnswerWidget | None = None
+        self.shortfall = QFrame()
+        self.shortfall.setObjectName("banner")
+        self.shortfall_text = label("")
+        self.add_lesson = QPushButton("Add the next lesson")
+        self.add_lesson.setToolTip("Start again on these lessons and the next one")
+        self.add_lesson.clicked.connect(self.add_lesson_requested)
+        strip = QHBoxLayout(self.shortfall)
+        strip.setContentsMargins(12, 6, 12, 6)
+        strip.addWidget(self.shortfall_text, 1)
+        strip.addWidget(self.add_lesson)
+        self.shortfall.hide()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
@@ -273,6 +285,7 @@ class QuestionPanel(QWidget):
         heading.addWidget(self.end)
         top.addLayout(heading)
         top.addWidget(self.progress)
+        top.addWidget(self.shortfall)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -314,6 +327,12 @@ class QuestionPanel(QWidget):
         self.answer.show()  # now, not on the next event loop turn: keys may come at once
         self.feedback.hide()
         self.answer.focus_first()
+
+    def show_shortfall(self, message: str | None, can_add: bool) -> None:
+        """Say why the quiz is shorter than asked (hidden when it is not)."""
+        self.shortfall.setVisible(message is not None)
+        self.shortfall_text.setText(message or "")
+        self.add_lesson.setVisible(can_add)
 
     def show_not_saved(self, problem: str) -> None:
         """The answer stays on screen, unsaved, with a button to try saving it again."""
@@ -460,6 +479,7 @@ class QuizPage(QStackedWidget):
         self.run: QuizRun | None = None
         self.results: list[Result] = []
         self.unsaved: tuple[Question, Response] | None = None  # an answer the disk refused
+        self.request: tuple[list[str], int, list[str]] | None = None  # the last quiz asked
         self.earlier = 0
         self.timer = QElapsedTimer()
         self.quiz_timer = QElapsedTimer()
@@ -475,6 +495,7 @@ class QuizPage(QStackedWidget):
         self.question_panel.next_requested.connect(self._next)
         self.question_panel.end_requested.connect(self._finish)
         self.question_panel.show_in_lesson.connect(self.show_in_lesson)
+        self.question_panel.add_lesson_requested.connect(self._add_next_lesson)
         self.results_panel.show_in_lesson.connect(self.show_in_lesson)
         self.results_panel.retry_requested.connect(self._retry)
         self.results_panel.new_quiz_requested.connect(self.show_setup)
@@ -518,6 +539,11 @@ class QuizPage(QStackedWidget):
         self.results = []
         self.unsaved = None
         self.earlier = len(run.answered)
+        shortfall = run.shortfall
+        self.question_panel.show_shortfall(
+            shortfall.message if shortfall else None,
+            bool(shortfall and shortfall.next_lesson),
+        )
         self.quiz_timer.start()
         if not run.remaining:
             self._finish()
@@ -526,12 +552,24 @@ class QuizPage(QStackedWidget):
 
     def _start_new(self, lessons: list[str], length: int, types: list[str]) -> None:
         assert self.course is not None
+        self.request = (lessons, length, types)
         run = self.service.start_quiz(self.course.id, lessons=lessons, count=length, types=types)
         if not run.questions:
             self.service.finish_quiz(run)
             self.setup.hint.setText("These lessons and types give no questions: tick more.")
             return
         self.start(run)
+
+    def _add_next_lesson(self) -> None:
+        """A short quiz, begun again with the next lesson too; answers so far are kept."""
+        if self.run is None or self.run.shortfall is None or self.request is None:
+            return
+        extra = self.run.shortfall.next_lesson
+        lessons, length, types = self.request
+        if extra is None:
+            return
+        self.service.finish_quiz(self.run)
+        self._start_new([*lessons, extra], length, types)
 
     def _resume(self) -> None:
         if self.course is not None:

@@ -186,3 +186,18 @@ def test_desired_retention_is_kept_per_profile(db_path: Path) -> None:
     assert ben.store.scheduling.scheduler.desired_retention == 0.9
     again.close()
     ben.close()
+
+
+def test_a_short_lesson_quiz_says_why_and_offers_the_next_lesson(service: StudyService) -> None:
+    run = service.start_quiz("nato-russia", lessons=["introduction"], count=10, seed=3)
+    assert 0 < len(run.questions) < 10
+    assert run.shortfall is not None
+    made = "1 question" if len(run.questions) == 1 else f"{len(run.questions)} questions"
+    assert run.shortfall.message.startswith(f"Only {made}, not 10: ")
+    assert "this lesson holds 1 item" in run.shortfall.message
+    assert run.shortfall.message.endswith(
+        "Add “The Current Standoff: What's Fueling the Fire?” for more."
+    )
+    assert run.shortfall.next_lesson == "current-standoff"
+    full = service.start_quiz("nato-russia", count=10, seed=3)
+    assert len(full.questions) == 10 and full.shortfall is None

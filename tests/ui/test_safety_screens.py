@@ -153,3 +153,26 @@ def test_a_database_from_a_newer_studyapp_is_told_at_start(qtbot: QtBot, db_path
     with qtbot.waitSignal(opener.failed, timeout=30_000) as failed:
         opener.start(CONTENT, str(db_path))
     assert "newer StudyApp" in failed.args[0]
+
+
+def test_a_short_lesson_quiz_offers_to_add_the_next_lesson(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from studyapp.ui.main_window import QUIZ
+
+    window.go(QUIZ)
+    setup = window.quiz_page.setup
+    for row in range(setup.lessons.count()):
+        item = setup.lessons.item(row)
+        wanted = item.data(Qt.ItemDataRole.UserRole) == "introduction"
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    setup.length.setValue(10)
+    qtbot.mouseClick(setup.start, Qt.MouseButton.LeftButton)
+    panel = window.quiz_page.question_panel
+    assert panel.shortfall.isVisible()
+    assert "this lesson holds 1 item" in panel.shortfall_text.text()
+    qtbot.mouseClick(panel.add_lesson, Qt.MouseButton.LeftButton)
+    run = window.quiz_page.run
+    assert run is not None and len(run.questions) == 10
+    assert {q.lesson_id for q in run.questions} <= {"introduction", "current-standoff"}
+    assert not panel.shortfall.isVisible()
