@@ -38,7 +38,7 @@ def test_the_deck_opens_in_anki_with_every_note(tmp_path: Path) -> None:
     kinds = {note.model.name for note in expected}
     assert kinds == {"StudyApp concept (and reversed)", "StudyApp event", "StudyApp cloze"}
     assert sum(n.model.name == "StudyApp concept (and reversed)" for n in expected) == 27
-    assert sum(n.model.name == "StudyApp event" for n in expected) == 10
+    assert sum(n.model.name == "StudyApp event" for n in expected) == len(COURSE.events)
 
     collection = Collection(str(tmp_path / "collection.anki2"))
     try:

@@ -173,7 +173,11 @@ class Pools:
         the fair partners of a "came before" statement."""
         if event.sequence is None:
             return []
-        placed = [e for e in self.events if e.sequence is not None and e.sequence != event.sequence]
+        placed = [
+            e
+            for e in self.events
+            if e.sequence is not None and e.sequence != event.sequence and self.in_scope(e)
+        ]
         return sorted(placed, key=lambda e: abs((e.sequence or 0) - (event.sequence or 0)))
 
     def plausible_dates(self, event: Event, n: int) -> list[PartialDate]:

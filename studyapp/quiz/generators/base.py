@@ -86,8 +86,10 @@ def choice(
         return None
     if in_order:  # dates read best in time order
         options.sort(key=lambda option: order_key(option))
-    else:
-        pools.rng.shuffle(options)
+    else:  # the right option at each place equally often
+        pools.rng.shuffle(chosen)
+        options = chosen[:]
+        options.insert(pools.rng.randrange(len(options) + 1), answer)
     return about_one_item(
         pools,
         kind=kind,

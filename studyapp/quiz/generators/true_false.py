@@ -3,6 +3,8 @@ definition or the order; it never just adds "not"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from studyapp.content import Claim, Concept, Event, Item, Topic
 from studyapp.quiz.generators.base import Taken, about_one_item, possessive, the_lesson_says
 from studyapp.quiz.pools import Pools
@@ -29,9 +31,9 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     made = _statement(item, pools, truth) or _statement(item, pools, True)
     if made is None:
         return None
-    statement, explanation, truth = made
+    statement, explanation, truth = made[:3]
     verdict = TRUE if truth else FALSE
-    return about_one_item(
+    question = about_one_item(
         pools,
         kind=TYPE,
         item=item,
@@ -40,9 +42,15 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         answer=verdict,
         explanation=f"{verdict}. {explanation} {the_lesson_says(pools, item)}",
     )
+    # "X came before Y" tests Y as much as X: both count as tested, so that one quiz does
+    # not set the same event against four others.
+    return replace(question, item_ids=(item.id, *made[3:]))
 
 
-def _statement(item: Item, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
+Statement = tuple[str, str, bool] | tuple[str, str, bool, str]  # text, why, truth, partner
+
+
+def _statement(item: Item, pools: Pools, truth: bool) -> Statement | None:
     if isinstance(item, Concept):
         return _concept(item, pools, truth)
     if isinstance(item, Claim):
@@ -76,7 +84,7 @@ def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     return f"This view is held by {others[0]}: {view}", not_theirs, False
 
 
-def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
+def _event(event: Event, pools: Pools, truth: bool) -> Statement | None:
     if event.date is not None:
         fact = f"{quoted(event.title)} happened in {event.date}."
         if truth:
@@ -99,5 +107,5 @@ def _event(event: Event, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
         f"{quoted(first.title)} ({first.time}) came before {quoted(second.title)} ({second.time})."
     )
     if truth:
-        return f"{quoted(first.title)} came before {quoted(second.title)}.", fact, True
-    return f"{quoted(second.title)} came before {quoted(first.title)}.", fact, False
+        return f"{quoted(first.title)} came before {quoted(second.title)}.", fact, True, other.id
+    return f"{quoted(second.title)} came before {quoted(first.title)}.", fact, False, other.id
