@@ -89,6 +89,8 @@ class _Shown:
         fresh = not any(i in self.tested for i in question.item_ids) and not shown_before
         if level == STRICT and not fresh:
             return False
+        if len(question.item_ids) > 1 and any(i in self.tested for i in question.item_ids):
+            return False  # a matching or ordering of items already asked is elimination
         return not self._gives_away(question, course)
 
     def _shows(self, source: str) -> bool:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from studyapp.content import Claim, Concept, Course, Event, Item, PartialDate
-from studyapp.quiz.text import grounding_sentence, normalize
+from studyapp.quiz.text import grounding_sentence, mentions, normalize
 
 
 @dataclass
@@ -116,11 +116,23 @@ class Pools:
 
     def other_actors(self, claim: Claim, n: int) -> list[str]:
         """Actors who surely do not hold the claim's view: never one that shares members
-        with its holder."""
+        with its holder, nor one the statement talks about ("NATO's exercises are
+        provocations" is plainly not NATO's view)."""
+        named = set(self.actors_named(claim.statement))
         others = [
-            a for a in self.actors if a != claim.actor and not self.course.overlap(a, claim.actor)
+            a
+            for a in self.actors
+            if a != claim.actor and not self.course.overlap(a, claim.actor) and a not in named
         ]
         return self.sample(others, n, avoid=claim.actor)
+
+    def actors_named(self, text: str) -> list[str]:
+        """The actors a text mentions by name or alias."""
+        return [
+            actor.name
+            for actor in self.course.actors
+            if any(mentions(text, name) for name in (actor.name, *actor.aliases))
+        ]
 
     def span(self, event: Event) -> tuple[int | None, int | None]:
         """The first and last day (ordinals) the event can have happened on, as far as the

@@ -14,7 +14,12 @@ ANSWERS = [
     (dt.datetime(2026, 3, 1, 8, 0), "concept_definition", "concept:deterrence", True),
     (dt.datetime(2026, 3, 1, 8, 1), "cloze", "concept:escalation-ladder", True),
     (dt.datetime(2026, 3, 1, 8, 2), "event_date", "event:crimea-annexation", False),
-    (dt.datetime(2026, 3, 1, 22, 30), "perspective_attribution", "claim:russia-promises", True),
+    (
+        dt.datetime(2026, 3, 1, 22, 30),
+        "perspective_attribution",
+        "claim:russia-western-interference",
+        True,
+    ),
     (dt.datetime(2026, 3, 2, 9, 0), "term_from_definition", "concept:deterrence", False),
     (dt.datetime(2026, 3, 3, 7, 0), "true_false", "claim:nato-attack-on-one", True),
 ]

@@ -6,21 +6,34 @@ import random
 
 from studyapp.content import load_course
 from studyapp.quiz import build_quiz
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, TOY_COURSE, WriteCourse
 from tests.quiz.rules import parse_date
 
 COURSE = load_course(CONTENT / "nato-russia")
 ALL = [q for seed in range(5) for q in build_quiz(COURSE, count=500, rng=random.Random(seed))]
 
 
-def test_an_actor_is_blanked_only_where_the_sentence_gives_its_view() -> None:
-    # "every new member, particularly those bordering _____" asks nothing about a view
-    for q in ALL:
-        if q.type == "cloze" and q.topic == "perspective":
-            assert "bordering _____" not in q.prompt
-            assert "_____'s eastern members" not in q.prompt
-    prompts = [q.prompt for q in ALL if q.type == "cloze"]
-    assert any("which _____ views as a direct threat" in p for p in prompts)
+def test_an_actor_is_blanked_only_where_the_sentence_gives_its_view(
+    write_course: WriteCourse,
+) -> None:
+    # "every new member, particularly those bordering _____" asks nothing about a view;
+    # and with fewer than four actors an actor's blank is a coin toss, so it is not asked.
+    four = TOY_COURSE.replace(
+        "  - name: Dogs\n", "  - name: Dogs\n  - name: Birds\n  - name: Fish\n"
+    ).replace(
+        '"Dogs say walks matter most. A walk is a stroll outdoors."',
+        '"Dogs say walks matter most. A walk is a stroll outdoors. Birds live near Dogs."',
+    )
+    course = load_course(write_course(**{"course.yaml": four}))
+    clozes = [
+        q
+        for seed in range(20)
+        for q in build_quiz(course, count=20, types=["cloze"], rng=random.Random(seed))
+    ]
+    prompts = {q.prompt for q in clozes if q.topic == "perspective"}
+    assert prompts == {"Fill in the blank: _____ say walks matter most."}
+    bundled = build_quiz(COURSE, count=500, types=["cloze"], rng=random.Random(1))
+    assert not [q for q in bundled if q.topic == "perspective"]  # three actors only
 
 
 def test_date_options_are_in_time_order() -> None:
@@ -43,7 +56,7 @@ def test_one_missing_word_is_singular() -> None:
         for q in build_quiz(COURSE, count=500, types=["cloze"], rng=random.Random(seed))
     ]  # fmt: skip
     explanations = [q.explanation for q in clozes]
-    assert any(e.startswith("The missing word is “Russia”.") for e in explanations)
+    assert any(e.startswith("The missing word is “flashpoint”.") for e in explanations)
     assert any(e.startswith("The missing words are “February 2022”.") for e in explanations)
 
 

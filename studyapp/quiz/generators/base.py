@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from studyapp.content import Item, Topic
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
-from studyapp.quiz.text import mentions, normalize, quoted
+from studyapp.quiz.text import STOP_WORDS, mentions, normalize, quoted
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 MONTHS = list(calendar.month_name)
@@ -50,6 +51,21 @@ def order_key(option: str) -> tuple[int, int, int]:
     month = MONTHS.index(parts[-2]) if len(parts) >= 2 else 0
     day = int(parts[0]) if len(parts) == 3 else 0
     return year, month, day
+
+
+ECHO_STEM = 5  # letters of a term's word that, found in its definition, give it away
+
+
+def echoes(term: str, definition: str) -> bool:
+    """Whether a definition repeats a word of its own term ("military posturing": "shows
+    of military strength"; "information war": "disinformation"), which gives it away."""
+    words = re.findall(r"\w+", definition.casefold())
+    for part in re.findall(r"\w+", term.casefold()):
+        if len(part) >= 4 and part not in STOP_WORDS:
+            stem = part[:ECHO_STEM]
+            if any(stem in word for word in words):
+                return True
+    return False
 
 
 def possessive(name: str) -> str:

@@ -58,9 +58,14 @@ def _blank(item: Item, pools: Pools) -> tuple[int, int] | None:
     return start, end
 
 
+MIN_ACTORS_TO_BLANK = 4  # with two or three sides, an actor's blank is a coin toss
+
+
 def eligible(item: Item, pools: Pools) -> bool:
     # Cheap on purpose: whether the sentence has exactly one blank is settled by `make`,
     # only for the items a quiz actually picks.
+    if isinstance(item, Claim) and len(pools.actors) < MIN_ACTORS_TO_BLANK:
+        return False
     return bool(_names(item, pools))
 
 

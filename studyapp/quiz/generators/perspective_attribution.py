@@ -14,8 +14,13 @@ MULTI = False
 
 
 def eligible(item: Item, pools: Pools) -> bool:
-    # Two sides are a fair question ("NATO or Russia?"), as long as they do not overlap.
-    return isinstance(item, Claim) and bool(pools.other_actors(item, 1))
+    # Two sides are a fair question ("NATO or Russia?"), as long as they do not overlap
+    # and the statement does not name one of them: a view about NATO is not NATO's.
+    return (
+        isinstance(item, Claim)
+        and not pools.actors_named(item.statement)
+        and bool(pools.other_actors(item, 1))
+    )
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from studyapp.content import Concept, Item, Topic
-from studyapp.quiz.generators.base import Taken, bare, choice, the_lesson_says
+from studyapp.quiz.generators.base import Taken, bare, choice, echoes, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import quoted
@@ -14,7 +14,12 @@ MULTI = False
 
 
 def eligible(item: Item, pools: Pools) -> bool:
-    return isinstance(item, Concept) and len(pools.concepts) >= 3
+    # A definition that repeats its term's words asks nothing: other families ask it.
+    return (
+        isinstance(item, Concept)
+        and len(pools.concepts) >= 3
+        and not echoes(item.term, item.definition)
+    )
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
