@@ -38,10 +38,11 @@ def cues(item: Item, answer: str) -> tuple[str, ...]:
 def leaked(course: Course, question: Question, earlier: list[Question]) -> bool:
     if not isinstance(question.answer, str) or len(question.item_ids) != 1:
         return False
-    signs = cues(course.item(question.item_id), question.answer)
+    answer = question.answer.rstrip(".")  # stems quote definitions without the full stop
+    signs = [cue.rstrip(".") for cue in cues(course.item(question.item_id), question.answer)]
     for before in earlier:
         text = f"{before.prompt}\n{before.explanation}"
-        if mentions(text, question.answer) and any(mentions(text, cue) for cue in signs):
+        if mentions(text, answer) and any(mentions(text, cue) for cue in signs):
             return True
     return False
 

@@ -103,9 +103,11 @@ class _Shown:
         definition, the actor with the view)."""
         if not isinstance(question.answer, str) or len(question.item_ids) != 1:
             return False
-        cues = _cues(course.item(question.item_id), question.answer)
+        # Without a closing full stop: a stem quotes a definition without it.
+        answer = question.answer.rstrip(".")
+        cues = [cue.rstrip(".") for cue in _cues(course.item(question.item_id), answer)]
         return any(
-            mentions(text, question.answer) and any(mentions(text, cue) for cue in cues)
+            mentions(text, answer) and any(mentions(text, cue) for cue in cues)
             for text in self.texts
         )
 
@@ -113,7 +115,7 @@ class _Shown:
 def _cues(item: Item, answer: str) -> tuple[str, ...]:
     """What names the fact a question asks for, besides its answer."""
     if isinstance(item, Concept):
-        return item.names if answer == item.definition else (item.definition,)
+        return item.names if answer == item.definition.rstrip(".") else (item.definition,)
     if isinstance(item, Event):
         if item.date is not None and answer == str(item.date):
             return (item.title,)

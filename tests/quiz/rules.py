@@ -150,5 +150,6 @@ def check_fresh(course: Course, questions: list[Question]) -> None:
         for cue in facts.get(q.type, []):
             for before in earlier:
                 shown = f"{before.prompt} {before.explanation}"
-                given_away = find_word(shown, str(q.answer)) and find_word(shown, cue)
+                answer = str(q.answer).rstrip(".")  # stems quote definitions without it
+                given_away = find_word(shown, answer) and find_word(shown, cue.rstrip("."))
                 assert not given_away, f"{before.id} gives away {q.id}"
