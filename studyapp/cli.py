@@ -372,34 +372,32 @@ def export_command(args: argparse.Namespace, content: Path, db: str | None, prof
 
 def backup_command(args: argparse.Namespace, content: Path, db: str | None, profile: str) -> int:
     """`backup` makes one now, `backup --list` lists them, `restore FILE` puts one back."""
-    from studyapp.progress import backups, database_file, default_location
     from studyapp.service import StoreError, StudyService
 
-    location = db or default_location()
-    database = database_file(location)
-    if database is None:
-        return _fail(f"{location}: a database server keeps its own backups; ask its administrator")
     try:
-        if args.command == "restore":
-            safety = backups.restore(database, args.backup_file.expanduser().resolve())
-            if safety is not None:
-                print(f"Your progress as it was is kept in {safety}")
-            print(f"Restored {args.backup_file} to {database}")
-        elif args.list:
-            found = backups.list_backups(database)
-            for backup in found:
-                answers = "unreadable" if backup.answers is None else f"{backup.answers} answers"
-                print(f"{backup.path}\t{backup.made:%Y-%m-%d %H:%M:%S}\t{answers}")
-            if not found:
-                print(f"No backups yet of {database}", file=sys.stderr)
-        else:
-            service = StudyService.open(content, db, profile)
-            try:
-                print(service.backup_now())
-            finally:
-                service.close()
+        service = StudyService.open(content, db, profile)
     except (StoreError, ValueError) as error:
         return _fail(str(error))
+    try:
+        if args.command == "restore":
+            backup = args.backup_file.expanduser().resolve()
+            safety = service.restore_backup(backup)
+            if safety is not None:
+                print(f"Your progress as it was is kept in {safety}")
+            print(f"Restored {args.backup_file} to {service.database}")
+        elif args.list:
+            found = service.backups()
+            for made in found:
+                answers = "unreadable" if made.answers is None else f"{made.answers} answers"
+                print(f"{made.path}\t{made.made:%Y-%m-%d %H:%M:%S}\t{answers}")
+            if not found:
+                print(f"No backups yet of {service.database}", file=sys.stderr)
+        else:
+            print(service.backup_now())
+    except StoreError as error:
+        return _fail(str(error))
+    finally:
+        service.close()
     return EXIT_OK
 
 
