@@ -47,6 +47,7 @@ def check_request(
 # no cloze shares its sentence with another question: a shorter quiz is better than that.
 STRICT, REPEATS = 0, 1
 TRIES_PER_TURN = 40  # candidates a turn may try before the family sits the turn out
+MULTI_TRIES = 3  # an ordering or matching picks partners at random: a few tries each
 
 
 @dataclass
@@ -60,6 +61,7 @@ class _Shown:
     texts: list[str] = field(default_factory=list)  # each question's prompt and explanation
     folded: list[str] = field(default_factory=list)  # the same, normalised
     rejected: set[tuple[str, str]] = field(default_factory=set)  # (type, item) misfits
+    misses: Counter[tuple[str, str]] = field(default_factory=Counter)  # failed tries
 
     def add(self, question: Question) -> None:
         self.used.update(_usage_keys(question))
@@ -85,12 +87,19 @@ class _Shown:
             return False
         # A focus item (due for review) may come from a sentence already shown: it is the
         # reason for the quiz.
-        shown_before = self._shows(source) and not any(i in focus for i in question.item_ids)
-        fresh = not any(i in self.tested for i in question.item_ids) and not shown_before
+        due_here = [i for i in question.item_ids if i in focus]
+        shown_before = self._shows(source) and not due_here
+        # An ordering that asks a due event may set it among events already asked.
+        must_be_new = due_here or question.item_ids
+        fresh = not any(i in self.tested for i in must_be_new) and not shown_before
         if level == STRICT and not fresh:
             return False
-        if len(question.item_ids) > 1 and any(i in self.tested for i in question.item_ids):
-            return False  # a matching or ordering of items already asked is elimination
+        # A matching or ordering of items already asked is mostly elimination, unless it
+        # is the way to ask an item due for review.
+        due = any(i in focus and i not in self.tested for i in question.item_ids)
+        retested = any(i in self.tested for i in question.item_ids)
+        if len(question.item_ids) > 1 and retested and not due:
+            return False
         return not self._gives_away(question, course)
 
     def _shows(self, source: str) -> bool:
@@ -159,6 +168,13 @@ def build_quiz(
 
     shown = _Shown()
     turns = _Turns(sizes)
+    # Untested items each type could ask, kept up to date as questions test items.
+    fresh = Counter({name: sum(map(len, lessons.values())) for name, lessons in candidates.items()})
+    asked_by: dict[str, list[str]] = {}
+    for name, by_lesson in candidates.items():
+        for pool in by_lesson.values():
+            for item in pool:
+                asked_by.setdefault(item.id, []).append(name)
     pending = set(focus_set)  # focus items no question has tested yet
     questions: list[Question] = []
     order = list(candidates)
@@ -176,7 +192,7 @@ def build_quiz(
             key=lambda n: (
                 not _holds(candidates[n], pending),
                 turns.types[n],
-                _fresh(candidates[n], shown),
+                fresh[n],
             )
         )
         turn += 1
@@ -188,8 +204,12 @@ def build_quiz(
         if question is None:
             level += 1  # nothing fresh is left: loosen one step
             shown.rejected.clear()
+            shown.misses.clear()
             continue
         questions.append(question)
+        for item_id in question.item_ids:
+            if item_id not in shown.tested:
+                fresh.subtract(asked_by.get(item_id, []))
         shown.add(question)
         pending.difference_update(question.item_ids)
         turns.add(question)
@@ -214,10 +234,6 @@ class _Turns:
         """Questions per item once this lesson is asked again (Sainte-Laguë's divisor):
         each lesson is asked in proportion to its number of items."""
         return (self.lessons[lesson_id] + 0.5) / max(self.sizes[lesson_id], 1)
-
-
-def _fresh(by_lesson: dict[str, list[Item]], shown: _Shown) -> int:
-    return sum(item.id not in shown.tested for pool in by_lesson.values() for item in pool)
 
 
 def _holds(by_lesson: dict[str, list[Item]], wanted: set[str]) -> bool:
@@ -255,6 +271,9 @@ def _ask(
             return question
         # What a quiz has shown only grows: a question that does not fit now never will at
         # this level. Setting it aside keeps long quizzes linear.
+        shown.misses[(family.TYPE, item.id)] += 1
+        if family.MULTI and shown.misses[(family.TYPE, item.id)] < MULTI_TRIES:
+            continue  # another try picks other partners
         if level == REPEATS:
             _drop(candidates, family.TYPE, item)
         else:

@@ -118,13 +118,18 @@ class Pools:
         """Actors who surely do not hold the claim's view: never one that shares members
         with its holder, nor one the statement talks about ("NATO's exercises are
         provocations" is plainly not NATO's view)."""
+        return self.sample(self._fair_actors(claim), n, avoid=claim.actor)
+
+    def has_other_actor(self, claim: Claim) -> bool:
+        return bool(self._fair_actors(claim))
+
+    def _fair_actors(self, claim: Claim) -> list[str]:
         named = set(self.actors_named(claim.statement))
-        others = [
+        return [
             a
             for a in self.actors
             if a != claim.actor and not self.course.overlap(a, claim.actor) and a not in named
         ]
-        return self.sample(others, n, avoid=claim.actor)
 
     def actors_named(self, text: str) -> list[str]:
         """The actors a text mentions by name or alias."""

@@ -19,7 +19,7 @@ def eligible(item: Item, pools: Pools) -> bool:
     return (
         isinstance(item, Claim)
         and not pools.actors_named(item.statement)
-        and bool(pools.other_actors(item, 1))
+        and pools.has_other_actor(item)
     )
 
 
