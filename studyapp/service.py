@@ -243,10 +243,12 @@ class StudyService:
         items = sum(len(course.items_in(lesson_id)) for lesson_id in chosen)
         where = "this lesson holds" if len(chosen) == 1 else "these lessons hold"
         questions = "1 question" if made == 1 else f"{made} questions"
-        message = (
-            f"Only {questions}, not {asked}: {where} {items} item{'s' if items != 1 else ''}, "
-            "and asking again what you have just seen would test nothing."
-        )
+        if items > made:  # items enough, but the rest would echo earlier questions
+            why = "any more would ask again what earlier questions in this quiz have shown."
+        else:
+            why = f"{where} {items} item{'s' if items != 1 else ''}, and asking again what "
+            why += "you have just seen would test nothing."
+        message = f"Only {questions}, not {asked}: {why}"
         numbers = [course.lesson(lesson_id).number for lesson_id in chosen]
         following = [lesson for lesson in course.lessons if lesson.number > max(numbers)]
         earlier = [lesson for lesson in course.lessons if lesson.id not in chosen]

@@ -112,6 +112,11 @@ class _Shown:
         definition, the actor with the view)."""
         if not isinstance(question.answer, str) or len(question.item_ids) != 1:
             return False
+        if question.type == "true_false":  # the fact it judges, stated before
+            halves = _fact(course.item(question.item_id))
+            return bool(halves) and any(
+                all(mentions(text, half.rstrip(".")) for half in halves) for text in self.texts
+            )
         # Without a closing full stop: a stem quotes a definition without it.
         answer = question.answer.rstrip(".")
         cues = [cue.rstrip(".") for cue in _cues(course.item(question.item_id), answer)]
@@ -119,6 +124,16 @@ class _Shown:
             mentions(text, answer) and any(mentions(text, cue) for cue in cues)
             for text in self.texts
         )
+
+
+def _fact(item: Item) -> tuple[str, ...]:
+    """The two halves that state an item's fact together: a term and its definition, an
+    event and its date, a view and its holder."""
+    if isinstance(item, Concept):
+        return (item.term, item.definition)
+    if isinstance(item, Event):
+        return (item.title, str(item.date)) if item.date is not None else ()
+    return (item.actor, item.statement)
 
 
 def _cues(item: Item, answer: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from tests.progress.test_answers_and_scheduling import one_question, right, wron
 # (UTC time, question type, item, right?) — the learner lives at UTC+2
 ANSWERS = [
     (dt.datetime(2026, 3, 1, 8, 0), "concept_definition", "concept:deterrence", True),
-    (dt.datetime(2026, 3, 1, 8, 1), "cloze", "concept:escalation-ladder", True),
+    (dt.datetime(2026, 3, 1, 8, 1), "cloze", "concept:miscalculation", True),
     (dt.datetime(2026, 3, 1, 8, 2), "event_date", "event:crimea-annexation", False),
     (
         dt.datetime(2026, 3, 1, 22, 30),

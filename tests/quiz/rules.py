@@ -6,7 +6,7 @@ import random
 
 from studyapp.content import Claim, Course, Event, PartialDate
 from studyapp.quiz import FALSE, TRUE, Question, grade
-from studyapp.quiz.generators.cloze import BLANK
+from studyapp.quiz.generators.cloze import BLANK, hint
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.text import STOP_WORDS, find_word, normalize
 
@@ -59,7 +59,11 @@ def check_question(course: Course, q: Question) -> None:
     elif q.type == "cloze":
         assert q.options is None
         assert q.prompt.count(BLANK) == 1
-        assert q.prompt.replace(BLANK, str(q.answer)) == f"Fill in the blank: {q.source}"
+        assert (
+            q.prompt.replace(BLANK, str(q.answer))
+            == f"Fill in the blank ({hint(str(q.answer))}): {q.source}"
+        )
+        assert len(q.source.split()) - len(str(q.answer).split()) >= 8, "too little context"
         assert normalize(str(q.answer)) not in STOP_WORDS
         assert not find_word(q.prompt, str(q.answer)), "the answer leaks elsewhere in the stem"
     elif q.type == "event_order":

@@ -18,11 +18,17 @@ def test_an_actor_is_blanked_only_where_the_sentence_gives_its_view(
 ) -> None:
     # "every new member, particularly those bordering _____" asks nothing about a view;
     # and with fewer than four actors an actor's blank is a coin toss, so it is not asked.
-    four = TOY_COURSE.replace(
-        "  - name: Dogs\n", "  - name: Dogs\n  - name: Birds\n  - name: Fish\n"
-    ).replace(
-        '"Dogs say walks matter most. A walk is a stroll outdoors."',
-        '"Dogs say walks matter most. A walk is a stroll outdoors. Birds live near Dogs."',
+    four = (
+        TOY_COURSE.replace("  - name: Dogs\n", "  - name: Dogs\n  - name: Birds\n  - name: Fish\n")
+        .replace(
+            '"Dogs say walks matter most. A walk is a stroll outdoors."',
+            '"Dogs say walks matter most of all in the long day of a pet. A walk is a stroll'
+            ' outdoors. Birds live near Dogs."',
+        )
+        .replace(
+            'quote: "Dogs say walks matter most."',
+            'quote: "Dogs say walks matter most of all in the long day of a pet."',
+        )
     )
     course = load_course(write_course(**{"course.yaml": four}))
     clozes = [
@@ -31,7 +37,10 @@ def test_an_actor_is_blanked_only_where_the_sentence_gives_its_view(
         for q in build_quiz(course, count=20, types=["cloze"], rng=random.Random(seed))
     ]
     prompts = {q.prompt for q in clozes if q.topic == "perspective"}
-    assert prompts == {"Fill in the blank: _____ say walks matter most."}
+    assert prompts == {
+        "Fill in the blank (one word, 4 letters, starting with “D”): _____ say walks matter"
+        " most of all in the long day of a pet."
+    }
     bundled = build_quiz(COURSE, count=500, types=["cloze"], rng=random.Random(1))
     assert not [q for q in bundled if q.topic == "perspective"]  # three actors only
 

@@ -22,6 +22,7 @@ _VIEW_WORDS = re.compile(
     re.IGNORECASE,
 )
 VIEW_WINDOW = 30  # characters either side of the actor's name
+MIN_CONTEXT_WORDS = 8  # a shorter sentence does not say what its blank must be
 
 
 def _names(item: Item, pools: Pools) -> tuple[str, ...]:
@@ -83,16 +84,29 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         why = f"This is the view of {item.actor}."
     else:
         why = f"{quoted(item.label)} happened in {answer}."
+    if len(source.split()) - len(answer.split()) < MIN_CONTEXT_WORDS:
+        return None  # "The potential for _____ is a real concern" could take anything
     return about_one_item(
         pools,
         kind=TYPE,
         item=item,
-        prompt=f"Fill in the blank: {source[:start]}{BLANK}{source[end:]}",
+        prompt=f"Fill in the blank ({hint(answer)}): {source[:start]}{BLANK}{source[end:]}",
         options=None,
         answer=answer,
         accepted=accepted,
         explanation=f"{missing(answer)} {why} {the_lesson_says(pools, item)}",
     )
+
+
+def hint(answer: str) -> str:
+    """What pins the blank down when the sentence alone would take several words: the
+    number of words and their first letters, and a single word's length."""
+    words = answer.split()
+    if len(words) == 1:
+        letters = sum(c.isalnum() for c in answer)
+        return f"one word, {letters} letters, starting with “{answer[0]}”"
+    initials = " ".join(f"{word[0]}…" for word in words)
+    return f"{len(words)} words: {initials}"
 
 
 def missing(answer: str) -> str:

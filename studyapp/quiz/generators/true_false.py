@@ -28,7 +28,11 @@ def eligible(item: Item, pools: Pools) -> bool:
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     truth = pools.rng.random() < 0.5
-    made = _statement(item, pools, truth) or _statement(item, pools, True)
+    made = _statement(item, pools, truth)
+    if made is None and not isinstance(item, Claim):
+        made = _statement(item, pools, True)
+    # A view with no fair false holder is not asked as always-true: that pattern would
+    # teach the learner to answer True.
     if made is None:
         return None
     statement, explanation, truth = made[:3]
@@ -77,7 +81,10 @@ def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     fact = f"This is the view of {claim.actor}."
     if truth:
         return f"This view is held by {claim.actor}: {view}", fact, True
-    others = pools.other_actors(claim, 1)
+    # A false holder must be a voice of the same lesson: pinning Russia's view of its
+    # "near abroad" on the Eastern European states is absurd, not a test.
+    voices = {c.actor for c in pools.claims if c.lesson_id == claim.lesson_id}
+    others = [a for a in pools.other_actors(claim, len(pools.actors)) if a in voices]
     if not others:
         return None
     not_theirs = f"{fact} It is not {possessive(others[0])}."
