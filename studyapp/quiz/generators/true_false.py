@@ -28,11 +28,7 @@ def eligible(item: Item, pools: Pools) -> bool:
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     truth = pools.rng.random() < 0.5
-    made = _statement(item, pools, truth)
-    if made is None and not isinstance(item, Claim):
-        made = _statement(item, pools, True)
-    # A view with no fair false holder is not asked as always-true: that pattern would
-    # teach the learner to answer True.
+    made = _statement(item, pools, truth) or _statement(item, pools, True)
     if made is None:
         return None
     statement, explanation, truth = made[:3]
@@ -81,14 +77,21 @@ def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     fact = f"This is the view of {claim.actor}."
     if truth:
         return f"This view is held by {claim.actor}: {view}", fact, True
-    # A false holder must be a voice of the same lesson: pinning Russia's view of its
-    # "near abroad" on the Eastern European states is absurd, not a test.
-    voices = {c.actor for c in pools.claims if c.lesson_id == claim.lesson_id}
-    others = [a for a in pools.other_actors(claim, len(pools.actors)) if a in voices]
+    others = _false_holders(claim, pools)
     if not others:
         return None
+    pools.rng.shuffle(others)
     not_theirs = f"{fact} It is not {possessive(others[0])}."
     return f"This view is held by {others[0]}: {view}", not_theirs, False
+
+
+def _false_holders(claim: Claim, pools: Pools) -> list[str]:
+    """Who a view may be falsely pinned on: never an actor it names or one sharing members
+    with its holder, and a voice of the same lesson where there is one (pinning Russia's
+    view of its "near abroad" on a side that speaks elsewhere tests less)."""
+    fair = pools.other_actors(claim, len(pools.actors))
+    voices = {c.actor for c in pools.claims if c.lesson_id == claim.lesson_id}
+    return [a for a in fair if a in voices] or fair
 
 
 def _event(event: Event, pools: Pools, truth: bool) -> Statement | None:
