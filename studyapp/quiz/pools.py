@@ -79,15 +79,30 @@ class Pools:
         """Other concepts, those of the same lesson first: the most plausible distractors.
 
         Others are sampled, not shuffled whole: a course may hold thousands of concepts."""
-        same = [c for c in self.concepts if c.lesson_id == concept.lesson_id and c.id != concept.id]
+        same = [
+            c
+            for c in self.concepts
+            if c.lesson_id == concept.lesson_id
+            and c.id != concept.id
+            and not self.related(c, concept)
+        ]
         self.rng.shuffle(same)
         if len(same) >= n:
             return same
         wanted = min(len(self.concepts), n + len(same) + 4)
         rest = [
-            c for c in self.rng.sample(self.concepts, wanted) if c.lesson_id != concept.lesson_id
+            c
+            for c in self.rng.sample(self.concepts, wanted)
+            if c.lesson_id != concept.lesson_id and not self.related(c, concept)
         ]
         return same + rest
+
+    def related(self, first: Concept, second: Concept) -> bool:
+        """Concepts the text ties together ("collective defense under Article 5"): one's
+        sentence names the other. Each would be arguably right as the other's distractor."""
+        return any(mentions(self.source(first), name) for name in second.names) or any(
+            mentions(self.source(second), name) for name in first.names
+        )
 
     def other_definitions(self, concept: Concept, n: int) -> list[str]:
         return self._first_distinct(

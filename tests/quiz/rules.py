@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from studyapp.content import Claim, Course, Event, PartialDate
+from studyapp.content import Claim, Concept, Course, Event, PartialDate
 from studyapp.quiz import FALSE, TRUE, Question, grade
 from studyapp.quiz.generators.cloze import BLANK, hint
 from studyapp.quiz.pools import Pools
@@ -84,6 +84,14 @@ def check_question(course: Course, q: Question) -> None:
 
 def _check_distractor_kind(course: Course, q: Question) -> None:
     assert q.options is not None
+    if q.type in ("concept_definition", "term_from_definition"):
+        pools = Pools.of(course, random.Random(0), frozenset())
+        asked = course.item(q.item_id)
+        assert isinstance(asked, Concept)
+        for concept in course.concepts:
+            offered = concept.definition if q.type == "concept_definition" else concept.term
+            if concept.id != asked.id and offered in q.options:
+                assert not pools.related(concept, asked), f"{concept.term} is arguably right"
     if q.type == "concept_definition":
         assert set(q.options) <= {c.definition for c in course.concepts}
     elif q.type == "term_from_definition":
