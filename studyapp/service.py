@@ -28,7 +28,7 @@ from studyapp.progress import (
 from studyapp.progress.backups import Backup
 from studyapp.progress.errors import cause
 from studyapp.progress.repository import utcnow
-from studyapp.progress.stats import item_mastery, lesson_mastery
+from studyapp.progress.stats import current_cards, item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target
 
@@ -174,7 +174,7 @@ class StudyService:
     def lesson_states(self, course_id: str, now: dt.datetime | None = None) -> list[LessonState]:
         course = self.course(course_id)
         read = self.store.read_lessons(course_id)
-        cards = self.store.cards(course_id)
+        cards = current_cards(self.store, course)
         mastery = lesson_mastery(course, cards, item_mastery(self.store, cards, now or utcnow()))
         return [
             LessonState(lesson.id, lesson.id in read, mastery[lesson.id][1])
@@ -209,12 +209,14 @@ class StudyService:
 
     def weak_items(self, course_id: str, now: dt.datetime | None = None) -> list[str]:
         """Items this learner has seen but is unsure of, weakest first."""
-        mastery = item_mastery(self.store, self.store.cards(course_id), now or utcnow())
+        cards = current_cards(self.store, self.course(course_id))
+        mastery = item_mastery(self.store, cards, now or utcnow())
         return sorted((i for i, m in mastery.items() if m < WEAK_MASTERY), key=mastery.__getitem__)
 
     def due_items(self, course_id: str, now: dt.datetime | None = None) -> list[str]:
-        """Items due for review now, most overdue first."""
-        return self.store.due_item_ids(course_id, now or utcnow())
+        """Items due for review now, most overdue first (of those the course still holds)."""
+        known = {item.id for item in self.course(course_id).items}
+        return [i for i in self.store.due_item_ids(course_id, now or utcnow()) if i in known]
 
     def next_due(self, course_id: str, now: dt.datetime | None = None) -> dt.datetime | None:
         return self.store.next_due(course_id, now or utcnow())

@@ -127,7 +127,7 @@ def compute(
                 today,
             )
 
-    cards = store.cards(course.id)
+    cards = current_cards(store, course)
     recall = item_mastery(store, cards, now)
     by_lesson_mastery = lesson_mastery(course, cards, recall)
     read = store.read_lessons(course.id)
@@ -196,6 +196,13 @@ def compute(
 def _label(item: Item) -> str:
     """An item as a list shows it: a claim says whose view it is."""
     return f"{item.actor}: {item.statement}" if isinstance(item, Claim) else item.label
+
+
+def current_cards(store: ProgressStore, course: Course) -> list[CardRow]:
+    """The learner's cards of the items the course still holds: an item taken out of a
+    course (its text re-read and reworded) is neither due nor counted."""
+    known = {item.id for item in course.items}
+    return [card for card in store.cards(course.id) if card.item_id in known]
 
 
 def item_mastery(store: ProgressStore, cards: list[CardRow], now: dt.datetime) -> dict[str, float]:

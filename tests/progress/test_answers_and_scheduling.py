@@ -201,3 +201,23 @@ def test_a_short_lesson_quiz_says_why_and_offers_the_next_lesson(service: StudyS
     assert run.shortfall.next_lesson == "current-standoff"
     full = service.start_quiz("nato-russia", count=10, seed=3)
     assert len(full.questions) == 10 and full.shortfall is None
+
+
+def test_an_item_taken_out_of_the_course_is_neither_due_nor_counted(
+    service: StudyService, db_path: Path
+) -> None:
+    run, q = one_question(service, "concept_definition", "concept:deterrence")
+    service.answer(run, q, wrong(q), seconds=3, now=T0)
+    with sqlite3.connect(db_path) as connection:  # a card of an item a re-read removed
+        connection.execute(
+            "INSERT INTO item_states (profile_id, course_id, item_id, lesson_id, card, due_at,"
+            " last_review_at, reviews, lapses) SELECT profile_id, course_id, 'claim:gone',"
+            " lesson_id, card, due_at, last_review_at, reviews, lapses FROM item_states"
+        )
+    connection.close()
+    later = T0 + dt.timedelta(hours=1)
+    assert service.due_items("nato-russia", later) == ["concept:deterrence"]
+    assert service.stats("nato-russia", now=later).due == 1
+    review = service.start_review("nato-russia", now=later, seed=2)
+    assert review is not None
+    assert {i for q in review.questions for i in q.item_ids} >= {"concept:deterrence"}

@@ -38,7 +38,7 @@ def test_an_actor_is_blanked_only_where_the_sentence_gives_its_view(
     ]
     prompts = {q.prompt for q in clozes if q.topic == "perspective"}
     assert prompts == {
-        "Fill in the blank (one word, 4 letters, starting with “D”): _____ say walks matter"
+        "Fill in the blank (one word: D···): _____ say walks matter"
         " most of all in the long day of a pet."
     }
     bundled = build_quiz(COURSE, count=500, types=["cloze"], rng=random.Random(1))

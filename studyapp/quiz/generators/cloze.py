@@ -99,14 +99,11 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
 
 
 def hint(answer: str) -> str:
-    """What pins the blank down when the sentence alone would take several words: the
-    number of words and their first letters, and a single word's length."""
-    words = answer.split()
-    if len(words) == 1:
-        letters = sum(c.isalnum() for c in answer)
-        return f"one word, {letters} letters, starting with “{answer[0]}”"
-    initials = " ".join(f"{word[0]}…" for word in words)
-    return f"{len(words)} words: {initials}"
+    """What pins the blank down when the sentence alone would take several answers: each
+    word's first letter and length, hyphens kept ("n······-a···· p·····")."""
+    pattern = re.sub(r"\w+", lambda word: word.group()[0] + "·" * (len(word.group()) - 1), answer)
+    words = len(answer.split())
+    return f"{'one word' if words == 1 else f'{words} words'}: {pattern}"
 
 
 def missing(answer: str) -> str:
