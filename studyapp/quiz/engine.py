@@ -112,6 +112,9 @@ class _Shown:
         definition, the actor with the view)."""
         if not isinstance(question.answer, str) or len(question.item_ids) != 1:
             return False
+        item = course.item(question.item_id)
+        if isinstance(item, Claim) and self._names_the_holder(item, course):
+            return True
         if question.type == "true_false":  # the fact it judges, stated before
             halves = _fact(course.item(question.item_id))
             return bool(halves) and any(
@@ -124,6 +127,20 @@ class _Shown:
             mentions(text, answer) and any(mentions(text, cue) for cue in cues)
             for text in self.texts
         )
+
+    def _names_the_holder(self, claim: Claim, course: Course) -> bool:
+        """Whether an earlier question showed the definition of a term of the view that
+        names its holder: once "eastern flank" was defined as "the NATO members on
+        Russia's borders", "the troops we sent to our eastern flank" asks nothing."""
+        actor = next((a for a in course.actors if a.name == claim.actor), None)
+        holder = (claim.actor, *(actor.aliases if actor else ()))
+        telling = [
+            concept.definition.rstrip(".")
+            for concept in course.concepts
+            if any(mentions(claim.statement, name) for name in concept.names)
+            and any(mentions(concept.definition, name) for name in holder)
+        ]
+        return any(mentions(text, shown) for shown in telling for text in self.texts)
 
 
 def _fact(item: Item) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from studyapp.content import load_course
+from studyapp.content import Claim, Concept, load_course
 from studyapp.quiz import build_quiz
 from tests.conftest import CONTENT, TOY_COURSE, WriteCourse
 from tests.quiz.rules import parse_date
@@ -75,3 +75,21 @@ def test_which_event_never_offers_a_simultaneous_event() -> None:
         if q.id == "event_date:event:crimea-annexation:which":
             assert q.options is not None
             assert "Russia backs separatists in eastern Ukraine" not in q.options
+
+
+def test_a_definition_that_names_a_views_holder_comes_after_the_view_or_not_at_all() -> None:
+    # "eastern flank" is defined as "the NATO members on or near Russia's borders": once a
+    # learner has read that, "the troops we sent to our eastern flank" asks nothing.
+    flank = COURSE.item("concept:eastern-flank")
+    assert isinstance(flank, Concept)
+    shown_definition = flank.definition.rstrip(".")
+    views = 0
+    for seed in range(30):
+        questions = build_quiz(COURSE, count=40, rng=random.Random(seed))
+        for number, q in enumerate(questions):
+            item = COURSE.item(q.item_id)
+            if isinstance(item, Claim) and "eastern flank" in item.statement:
+                views += 1
+                for before in questions[:number]:
+                    assert shown_definition not in f"{before.prompt} {before.explanation}"
+    assert views > 10
