@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
+import sqlite3
 import stat
 import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -80,6 +83,33 @@ def write_course(tmp_path: Path) -> WriteCourse:
         return folder
 
     return write
+
+
+def main_py(
+    *args: str, stdin: str = "", limit_bytes: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python main.py ARGS` in a child process, optionally under `ulimit -f`."""
+
+    def limit() -> None:
+        if limit_bytes is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, resource.RLIM_INFINITY))
+
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit,
+    )
+
+
+def answer_count(db: Path) -> int:
+    connection = sqlite3.connect(db)
+    try:
+        return int(connection.execute("SELECT count(*) FROM answers").fetchone()[0])
+    finally:
+        connection.close()
 
 
 @contextmanager

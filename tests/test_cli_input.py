@@ -4,7 +4,6 @@ stops the quiz with every earlier answer kept; a closed pipe is not a traceback.
 from __future__ import annotations
 
 import json
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -13,24 +12,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli import main
-from tests.conftest import ROOT
-
-
-def main_py(
-    *args: str, stdin: str = "", limit_bytes: int | None = None
-) -> subprocess.CompletedProcess[str]:
-    def limit() -> None:
-        if limit_bytes is not None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, resource.RLIM_INFINITY))
-
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=limit,
-    )
+from tests.conftest import ROOT, main_py
 
 
 @pytest.mark.parametrize(

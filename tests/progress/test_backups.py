@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from studyapp.progress import StoreError, backups
 from studyapp.service import StudyService
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, main_py
+from tests.conftest import answer_count as answers
 
 
 def answer_some(db: Path, count: int) -> None:
@@ -22,23 +21,6 @@ def answer_some(db: Path, count: int) -> None:
     for question in run.questions:
         service.answer(run, question, "true", seconds=2)
     service.close()
-
-
-def answers(db: Path) -> int:
-    connection = sqlite3.connect(db)
-    try:
-        return int(connection.execute("SELECT count(*) FROM answers").fetchone()[0])
-    finally:
-        connection.close()
-
-
-def main_py(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_backup_list_and_restore_from_the_command_line(db_path: Path) -> None:

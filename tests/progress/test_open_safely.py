@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -18,21 +17,8 @@ import pytest
 
 from studyapp.progress import StoreError
 from studyapp.service import StudyService
-from tests.conftest import CONTENT, ROOT, read_only
-
-
-def main_py(*args: str, limit_bytes: int | None = None) -> subprocess.CompletedProcess[str]:
-    def limit() -> None:
-        if limit_bytes is not None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, resource.RLIM_INFINITY))
-
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=limit,
-    )
+from tests.conftest import CONTENT, ROOT, main_py, read_only
+from tests.conftest import answer_count as answers_in
 
 
 def with_answers(db: Path, answers: int = 3) -> None:
@@ -45,13 +31,6 @@ def with_answers(db: Path, answers: int = 3) -> None:
     with sqlite3.connect(db) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
-
-
-def answers_in(db: Path) -> int:
-    with sqlite3.connect(db) as connection:
-        found = int(connection.execute("SELECT count(*) FROM answers").fetchone()[0])
-    connection.close()
-    return found
 
 
 def set_aside(db: Path) -> list[Path]:

@@ -19,6 +19,7 @@ from studyapp.ui.app import Opener
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import QInputDialog, QMessageBox, Qt
 from tests.conftest import CONTENT
+from tests.conftest import answer_count as answers
 from tests.ui.conftest import MakeWindow
 from tests.ui.test_quiz_screens import start_quiz
 
@@ -34,14 +35,6 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, Qt.TextFo
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     yield seen
-
-
-def answers(db: Path) -> int:
-    connection = sqlite3.connect(db)
-    try:
-        return int(connection.execute("SELECT count(*) FROM answers").fetchone()[0])
-    finally:
-        connection.close()
 
 
 def test_an_answer_the_disk_refuses_stays_on_screen_and_is_saved_again(
