@@ -28,9 +28,15 @@ _SECTION_KEYS = {"lessons", "concepts", "events", "claims"}
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
     "lesson": ({"id", "title", "paragraphs"}, set()),
     "actor": ({"name"}, {"description", "aliases", "overlaps"}),
-    "concept": ({"id", "lesson", "term", "definition", "quote"}, {"aliases", "generated"}),
+    "concept": (
+        {"id", "lesson", "term", "definition", "quote"},
+        {"aliases", "generated", "kind"},
+    ),
     "event": ({"id", "lesson", "title", "quote"}, {"date", "when", "sequence", "generated"}),
-    "claim": ({"id", "lesson", "actor", "statement", "quote"}, {"generated"}),
+    "claim": (
+        {"id", "lesson", "actor", "statement", "quote"},
+        {"generated", "contrary", "rivals"},
+    ),
 }
 
 
@@ -424,7 +430,8 @@ class _CourseReader:
             return None
         item_id, lesson_id, quote = base
         generated = bool(data.get("generated") is True)
-        return Concept(item_id, lesson_id, term, definition, quote, aliases, generated)
+        kind = self._text(data, "kind") or None if "kind" in data else None
+        return Concept(item_id, lesson_id, term, definition, quote, aliases, generated, kind)
 
     def _event(
         self,
@@ -488,11 +495,18 @@ class _CourseReader:
             known = ", ".join(names) if names else "none declared in course.yaml"
             self.problem(data.line_of("actor"), f"unknown actor {_shown(actor)} (actors: {known})")
             return None
+        contrary = self._text(data, "contrary") or None if "contrary" in data else None
+        rivals = self._texts(data, "rivals") if "rivals" in data else None
+        for rival in rivals or ():
+            if rival not in names or rival == actor:
+                why = "is its own actor" if rival == actor else "is not an actor of the course"
+                self.problem(data.line_of("rivals"), f"rival {_shown(rival)} {why}")
+                rivals = tuple(r for r in rivals or () if r in names and r != actor)
         if base is None or not statement:
             return None
         item_id, lesson_id, quote = base
         generated = bool(data.get("generated") is True)
-        return Claim(item_id, lesson_id, actor, statement, quote, generated)
+        return Claim(item_id, lesson_id, actor, statement, quote, generated, contrary, rivals)
 
     # --- rules across items ----------------------------------------------------------
 

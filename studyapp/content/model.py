@@ -66,6 +66,9 @@ class Concept:
     quote: str
     aliases: tuple[str, ...] = ()
     generated: bool = False
+    # What sort of thing the term names ("treaty article"): a concept with a kind is set
+    # only against concepts of the same kind, so that its form never gives it away.
+    kind: str | None = None
     topic: Topic = field(default="concept", init=False)
 
     @property
@@ -108,6 +111,13 @@ class Claim:
     statement: str
     quote: str
     generated: bool = False
+    # A view the holder does not take, in the same voice: the other side's position on the
+    # same subject. It makes the false statement a learner has to think about.
+    contrary: str | None = None
+    # Who may be offered as the holder by mistake; None: every side that does not overlap.
+    # An empty list keeps the claim out of "who holds this view?" questions, for views whose
+    # wording names their side ("an attack on one of our members").
+    rivals: tuple[str, ...] | None = None
     topic: Topic = field(default="perspective", init=False)
 
     @property

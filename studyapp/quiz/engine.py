@@ -58,7 +58,7 @@ class _Shown:
     tested: dict[str, int] = field(default_factory=dict)  # item id → last question number
     sources: set[str] = field(default_factory=set)  # normalised grounding sentences
     cloze_sources: set[str] = field(default_factory=set)  # the sentences clozes blanked
-    texts: list[str] = field(default_factory=list)  # each question's prompt and explanation
+    texts: list[str] = field(default_factory=list)  # each question's prompt, explanation, answer
     folded: list[str] = field(default_factory=list)  # the same, normalised
     rejected: set[tuple[str, str]] = field(default_factory=set)  # (type, item) misfits
     misses: Counter[tuple[str, str]] = field(default_factory=Counter)  # failed tries
@@ -71,7 +71,9 @@ class _Shown:
         self.sources.add(source)
         if question.type == "cloze":
             self.cloze_sources.add(source)
-        text = f"{question.prompt}\n{question.explanation}"
+        # The feedback shows the right answer as well: what it states is shown too.
+        shown = question.answer if isinstance(question.answer, str) else "\n".join(question.answer)
+        text = f"{question.prompt}\n{question.explanation}\n{shown}"
         self.texts.append(text)
         self.folded.append(normalize(text))
 
@@ -163,6 +165,8 @@ def _cues(item: Item, answer: str) -> tuple[str, ...]:
         return (str(item.date),) if item.date is not None else ()
     if isinstance(item, Claim) and answer == item.actor:
         return (item.statement, item.quote)
+    if isinstance(item, Claim) and answer == item.statement.rstrip("."):
+        return (item.actor,)  # "which of these views does Russia hold?"
     return ()
 
 

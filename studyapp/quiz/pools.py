@@ -30,6 +30,7 @@ class Pools:
     places_in_scope: frozenset[int] = frozenset()
     _sources: dict[str, str] = field(default_factory=dict)
     _index: tuple[list[int], list[int], list[int]] | None = None
+    _views: dict[str, list[Claim]] | None = None
 
     @classmethod
     def of(cls, course: Course, rng: random.Random, lessons: frozenset[str]) -> Pools:
@@ -84,6 +85,7 @@ class Pools:
             for c in self.concepts
             if c.lesson_id == concept.lesson_id
             and c.id != concept.id
+            and c.kind == concept.kind
             and not self.related(c, concept)
         ]
         self.rng.shuffle(same)
@@ -93,7 +95,9 @@ class Pools:
         rest = [
             c
             for c in self.rng.sample(self.concepts, wanted)
-            if c.lesson_id != concept.lesson_id and not self.related(c, concept)
+            if c.lesson_id != concept.lesson_id
+            and c.kind == concept.kind
+            and not self.related(c, concept)
         ]
         return same + rest
 
@@ -139,12 +143,25 @@ class Pools:
         return bool(self._fair_actors(claim))
 
     def _fair_actors(self, claim: Claim) -> list[str]:
-        named = set(self.actors_named(claim.statement))
+        # The Eastern European states are NATO members: a view about NATO is not theirs
+        # either, so an actor overlapping a named one is as unfair as the named one.
+        named = self.actors_named(claim.statement)
+        candidates = self.actors if claim.rivals is None else claim.rivals
         return [
             a
-            for a in self.actors
-            if a != claim.actor and not self.course.overlap(a, claim.actor) and a not in named
+            for a in candidates
+            if a != claim.actor
+            and not self.course.overlap(a, claim.actor)
+            and not any(a == n or self.course.overlap(a, n) for n in named)
         ]
+
+    def views_of(self, actor: str) -> list[Claim]:
+        """The claims an actor holds (indexed once: a course may hold thousands)."""
+        if self._views is None:
+            self._views = defaultdict(list)
+            for claim in self.claims:
+                self._views[claim.actor].append(claim)
+        return self._views.get(actor, [])
 
     def actors_named(self, text: str) -> list[str]:
         """The actors a text mentions by name or alias."""

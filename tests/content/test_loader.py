@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.content import CourseError, PartialDate, load_catalogue, load_course
+from studyapp.content import (
+    Claim,
+    Concept,
+    CourseError,
+    PartialDate,
+    load_catalogue,
+    load_course,
+)
 from tests.conftest import TOY_COURSE, WriteCourse
 
 
@@ -261,3 +268,40 @@ def test_actors_that_overlap_are_read_and_an_unknown_one_is_named(
     with pytest.raises(CourseError) as raised:
         load_course(folder)
     assert "'overlaps' names unknown actor 'Birds' (Cats)" in str(raised.value)
+
+
+def test_a_claim_may_give_its_contrary_and_its_rivals(write_course: WriteCourse) -> None:
+    text = TOY_COURSE.replace(
+        "    statement: Walks matter most.\n",
+        "    statement: Walks matter most.\n"
+        "    contrary: Walks hardly matter.\n"
+        "    rivals: [Cats]\n",
+    ).replace("    term: nap\n", "    term: nap\n    kind: habit\n")
+    course = load_course(write_course(**{"course.yaml": text}))
+    claim = course.item("claim:walks")
+    assert isinstance(claim, Claim)
+    assert claim.contrary == "Walks hardly matter." and claim.rivals == ("Cats",)
+    nap = course.item("concept:nap")
+    assert isinstance(nap, Concept) and nap.kind == "habit"
+    plain = load_course(
+        write_course("plain", **{"course.yaml": TOY_COURSE.replace("toy", "plain")})
+    )
+    walks = plain.item("claim:walks")
+    assert isinstance(walks, Claim) and walks.contrary is None and walks.rivals is None
+
+
+@pytest.mark.parametrize(
+    ("rivals", "message"),
+    [("[Birds]", "rival 'Birds' is not an actor of the course"), ("[Dogs]", "is its own actor")],
+)
+def test_a_rival_must_be_another_actor_of_the_course(
+    write_course: WriteCourse, rivals: str, message: str
+) -> None:
+    text = TOY_COURSE.replace(
+        "    statement: Walks matter most.\n",
+        f"    statement: Walks matter most.\n    rivals: {rivals}\n",
+    )
+    with pytest.raises(CourseError) as raised:
+        load_course(write_course(**{"course.yaml": text}))
+    assert message in str(raised.value)
+    assert "course.yaml:34:" in str(raised.value)  # the line of `rivals`

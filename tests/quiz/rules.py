@@ -6,6 +6,7 @@ import random
 
 from studyapp.content import Claim, Concept, Course, Event, PartialDate
 from studyapp.quiz import FALSE, TRUE, Question, grade
+from studyapp.quiz.generators.base import echoes
 from studyapp.quiz.generators.cloze import BLANK, hint
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.text import STOP_WORDS, find_word, normalize
@@ -55,6 +56,10 @@ def check_question(course: Course, q: Question) -> None:
         if isinstance(claim, Claim) and q.answer == FALSE:
             holder = q.prompt.removeprefix("True or false? This view is held by ").split(":")[0]
             assert not course.overlap(holder, claim.actor), f"{holder} may hold it too"
+            if claim.contrary is not None:  # the view the holder rejects, pinned on them
+                assert holder == claim.actor and claim.contrary in q.prompt
+            elif claim.rivals is not None:
+                assert holder in claim.rivals
         assert " not " not in f" {q.prompt} ".replace("“", " ").replace("”", " ").split("?", 1)[0]
     elif q.type == "cloze":
         assert q.options is None
@@ -66,6 +71,7 @@ def check_question(course: Course, q: Question) -> None:
         assert len(q.source.split()) - len(str(q.answer).split()) >= 8, "too little context"
         assert normalize(str(q.answer)) not in STOP_WORDS
         assert not find_word(q.prompt, str(q.answer)), "the answer leaks elsewhere in the stem"
+        assert not echoes(str(q.answer), q.source.replace(str(q.answer), " ")), "a word echoes"
     elif q.type == "event_order":
         assert q.options is not None and 3 <= len(q.options) <= 5
         assert sorted(q.options) == sorted(q.answer)
@@ -92,12 +98,21 @@ def _check_distractor_kind(course: Course, q: Question) -> None:
             offered = concept.definition if q.type == "concept_definition" else concept.term
             if concept.id != asked.id and offered in q.options:
                 assert not pools.related(concept, asked), f"{concept.term} is arguably right"
+                assert concept.kind == asked.kind, f"{concept.term} is of another kind"
     if q.type == "concept_definition":
         assert set(q.options) <= {c.definition for c in course.concepts}
     elif q.type == "term_from_definition":
         assert set(q.options) <= {c.term for c in course.concepts}
+    elif q.id.endswith(":view"):  # which view does the actor hold: the others are not theirs
+        claim = course.item(q.item_id)
+        assert isinstance(claim, Claim)
+        not_held = {c.contrary for c in course.claims if c.actor == claim.actor}
+        assert set(q.options) - {q.answer} <= not_held
     elif q.type == "perspective_attribution":
         assert set(q.options) <= {a.name for a in course.actors}
+        claim = course.item(q.item_id)
+        assert isinstance(claim, Claim)
+        assert claim.rivals is None or set(q.options) - {q.answer} <= set(claim.rivals)
         for option in q.options:
             assert not course.overlap(option, str(q.answer)), f"{option} may hold it too"
     elif q.id.endswith(":when"):

@@ -67,7 +67,7 @@ def test_close_spelling_is_right_and_says_how_it_is_spelled() -> None:
 
 
 def test_multiple_choice_right_and_wrong() -> None:
-    q = question("concept_definition", "concept:article-5")
+    q = question("concept_definition", "concept:deterrence")
     assert q.options is not None
     assert grade(q, str(q.answer)).correct
     wrong = next(o for o in q.options if o != q.answer)

@@ -93,3 +93,58 @@ def test_a_definition_that_names_a_views_holder_comes_after_the_view_or_not_at_a
                 for before in questions[:number]:
                     assert shown_definition not in f"{before.prompt} {before.explanation}"
     assert views > 10
+
+
+def test_a_false_view_is_the_other_sides_answer_in_the_holders_voice() -> None:
+    # "This view is held by Eastern European states: we were promised that NATO would not
+    # expand" was absurd: the states are NATO members. A false view is now the holder's
+    # own side asked about the view it rejects.
+    falses = [
+        q
+        for q in ALL
+        if q.type == "true_false"
+        and q.answer == "False"
+        and isinstance(COURSE.item(q.item_id), Claim)
+    ]
+    assert len(falses) > 10
+    for q in falses:
+        claim = COURSE.item(q.item_id)
+        assert isinstance(claim, Claim) and claim.contrary is not None
+        assert q.prompt == f"True or false? This view is held by {claim.actor}: “{claim.contrary}”"
+        assert claim.statement in q.explanation
+
+
+def test_a_view_whose_wording_names_its_side_is_asked_among_views_not_held() -> None:
+    # "An attack on one of our members..." against "Russia" asked nothing.
+    for q in ALL:
+        if q.item_id in ("claim:nato-attack-on-one", "claim:russia-interests-ignored"):
+            assert not q.prompt.startswith("Who holds this view?")
+    views = [q for q in ALL if q.id == "perspective_attribution:claim:nato-attack-on-one:view"]
+    assert views
+    for q in views:
+        assert q.prompt == "Which of these views is held by NATO?"
+        assert q.options is not None and len(q.options) == 4
+        contrary = COURSE.item("claim:nato-attack-on-one")
+        assert isinstance(contrary, Claim) and contrary.contrary in q.options
+
+
+def test_a_view_naming_nato_is_not_offered_to_nato_members() -> None:
+    # "NATO's expansion is a threat to our borders": Russia or the Eastern European states?
+    # The states are in NATO, so they are no fair distractor.
+    for q in ALL:
+        if q.prompt.startswith("Who holds this view?") and "NATO" in q.prompt:
+            raise AssertionError(q.prompt)
+
+
+def test_article_5_is_never_set_against_terms_of_another_kind() -> None:
+    # "Which term means 'the clause of the North Atlantic Treaty…'?" had one clause to pick.
+    for q in ALL:
+        if "concept:article-5" in q.item_ids:
+            assert q.type in ("cloze", "true_false"), q.type
+        if q.options is not None and q.type != "true_false":
+            assert "Article 5" not in q.options or q.item_id == "concept:article-5"
+
+
+def test_a_cloze_never_keeps_a_word_of_its_answer_elsewhere_in_the_sentence() -> None:
+    # "The desire to maintain a _____ in its 'near abroad' ... a challenge to that influence"
+    assert not any(q.id == "cloze:concept:sphere-of-influence" for q in ALL)

@@ -30,7 +30,10 @@ def courses(draw: st.DrawFn) -> Course:
         quote = f"Everyone talks about {term} in this part."
         sentences[lesson].append(quote)
         definition = f"Meaning number {n}: the {WORDS[(n + 7) % len(WORDS)]} way of acting."
-        concepts.append(Concept(f"concept:{term}", f"l{lesson}", term, definition, quote))
+        kind = draw(st.sampled_from([None, None, "treaty", "place"]))
+        concepts.append(
+            Concept(f"concept:{term}", f"l{lesson}", term, definition, quote, kind=kind)
+        )
     year = draw(st.integers(1800, 2020))
     for n in range(event_count):
         lesson = draw(st.integers(0, lesson_count - 1))
@@ -59,7 +62,11 @@ def courses(draw: st.DrawFn) -> Course:
         statement = f"Rule {n} about {WORDS[(n + 3) % len(WORDS)]} should hold."
         quote = f"{actor} argues that rule {n} about {WORDS[(n + 3) % len(WORDS)]} should hold."
         sentences[lesson].append(quote)
-        claims.append(Claim(f"claim:c{n}", f"l{lesson}", actor, statement, quote))
+        contrary = draw(st.sampled_from([None, f"Rule {n} should be dropped at once."]))
+        rivals = draw(st.sampled_from([None, (), tuple(a for a in actors[:2] if a != actor)]))
+        claims.append(
+            Claim(f"claim:c{n}", f"l{lesson}", actor, statement, quote, False, contrary, rivals)
+        )
     lessons = tuple(
         Lesson(f"l{i}", f"Lesson {i}", (" ".join(s) if s else "Nothing happens here.",), i + 1)
         for i, s in enumerate(sentences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from studyapp.content import Claim, Concept, Event, Item, Topic
-from studyapp.quiz.generators.base import Taken, about_one_item, the_lesson_says
+from studyapp.quiz.generators.base import Taken, about_one_item, echoes, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import STOP_WORDS, find_word, normalize, quoted
@@ -86,6 +86,8 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         why = f"{quoted(item.label)} happened in {answer}."
     if len(source.split()) - len(answer.split()) < MIN_CONTEXT_WORDS:
         return None  # "The potential for _____ is a real concern" could take anything
+    if echoes(answer, source[:start] + " " + source[end:]):
+        return None  # "a _____ in its near abroad ... a challenge to that influence"
     return about_one_item(
         pools,
         kind=TYPE,

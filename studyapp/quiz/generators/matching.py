@@ -18,7 +18,10 @@ def _partners(concept: Concept, pools: Pools, taken: Taken) -> list[Concept]:
     return [
         c
         for c in pools.concepts
-        if c.id != concept.id and pools.in_scope(c) and not taken(f"{TYPE}:{c.id}")
+        if c.id != concept.id
+        and c.kind == concept.kind  # "Article 5" would pair with the only clause
+        and pools.in_scope(c)
+        and not taken(f"{TYPE}:{c.id}")
     ]
 
 

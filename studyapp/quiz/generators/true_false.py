@@ -1,5 +1,5 @@
-"""Judge a statement. A false one changes one checkable fact: the actor, the date, the
-definition or the order; it never just adds "not"."""
+"""Judge a statement. A false one changes one checkable fact: the actor or their view, the
+date, the definition or the order; it never just adds "not"."""
 
 from __future__ import annotations
 
@@ -77,6 +77,9 @@ def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     fact = f"This is the view of {claim.actor}."
     if truth:
         return f"This view is held by {claim.actor}: {view}", fact, True
+    if claim.contrary is not None:  # the other side's position, in this side's voice
+        why = f"{claim.actor} holds the opposite view: {view}"
+        return f"This view is held by {claim.actor}: {quoted(claim.contrary)}", why, False
     others = _false_holders(claim, pools)
     if not others:
         return None
