@@ -47,6 +47,11 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _together(names: tuple[str, ...]) -> str:
+    """ "NATO and Russia"; "A, B and C"."""
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _shown(value: object) -> str:
     """A value as a message shows it: text clipped, a list or mapping named, never repr'd."""
     if isinstance(value, str):
@@ -489,24 +494,36 @@ class _CourseReader:
         actors: tuple[Actor, ...],
     ) -> Claim | None:
         base = self._item_base(path, data, "claim", lessons, ids)
-        actor, statement = self._text(data, "actor"), self._text(data, "statement")
+        statement = self._text(data, "statement")
+        shared = isinstance(data.get("actor"), list)  # a view several sides hold
+        holders = self._texts(data, "actor") if shared else (self._text(data, "actor"),)
         names = [a.name for a in actors]
-        if actor and actor not in names:
-            known = ", ".join(names) if names else "none declared in course.yaml"
-            self.problem(data.line_of("actor"), f"unknown actor {_shown(actor)} (actors: {known})")
+        for holder in holders:
+            if holder and holder not in names:
+                known = ", ".join(names) if names else "none declared in course.yaml"
+                self.problem(
+                    data.line_of("actor"), f"unknown actor {_shown(holder)} (actors: {known})"
+                )
+                return None
+        if shared and len(set(holders)) < 2:
+            self.problem(data.line_of("actor"), "a shared view needs two different actors")
             return None
+        actor = _together(holders) if shared else holders[0]
         contrary = self._text(data, "contrary") or None if "contrary" in data else None
         rivals = self._texts(data, "rivals") if "rivals" in data else None
         for rival in rivals or ():
-            if rival not in names or rival == actor:
-                why = "is its own actor" if rival == actor else "is not an actor of the course"
+            if rival not in names or rival in holders:
+                why = "is its own actor" if rival in holders else "is not an actor of the course"
                 self.problem(data.line_of("rivals"), f"rival {_shown(rival)} {why}")
-                rivals = tuple(r for r in rivals or () if r in names and r != actor)
+                rivals = tuple(r for r in rivals or () if r in names and r not in holders)
         if base is None or not statement:
             return None
         item_id, lesson_id, quote = base
         generated = bool(data.get("generated") is True)
-        return Claim(item_id, lesson_id, actor, statement, quote, generated, contrary, rivals)
+        shared_by = holders if shared else ()
+        return Claim(
+            item_id, lesson_id, actor, statement, quote, generated, contrary, rivals, shared_by
+        )
 
     # --- rules across items ----------------------------------------------------------
 

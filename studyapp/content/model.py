@@ -118,7 +118,14 @@ class Claim:
     # An empty list keeps the claim out of "who holds this view?" questions, for views whose
     # wording names their side ("an attack on one of our members").
     rivals: tuple[str, ...] | None = None
+    # A view several sides hold ("both sides are keen to avoid a direct confrontation"):
+    # their names; `actor` then reads "NATO and Russia".
+    shared_by: tuple[str, ...] = ()
     topic: Topic = field(default="perspective", init=False)
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        return self.shared_by or (self.actor,)
 
     @property
     def label(self) -> str:

@@ -143,16 +143,13 @@ class Pools:
         return bool(self._fair_actors(claim))
 
     def _fair_actors(self, claim: Claim) -> list[str]:
-        # The Eastern European states are NATO members: a view about NATO is not theirs
-        # either, so an actor overlapping a named one is as unfair as the named one.
+        # The Eastern European states are NATO members: neither NATO's view nor a view
+        # about NATO is theirs, so an actor overlapping a holder or a named actor is unfair.
         named = self.actors_named(claim.statement)
         candidates = self.actors if claim.rivals is None else claim.rivals
+        unfair = [*claim.holders, *named]
         return [
-            a
-            for a in candidates
-            if a != claim.actor
-            and not self.course.overlap(a, claim.actor)
-            and not any(a == n or self.course.overlap(a, n) for n in named)
+            a for a in candidates if not any(a == n or self.course.overlap(a, n) for n in unfair)
         ]
 
     def views_of(self, actor: str) -> list[Claim]:

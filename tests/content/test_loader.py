@@ -305,3 +305,17 @@ def test_a_rival_must_be_another_actor_of_the_course(
         load_course(write_course(**{"course.yaml": text}))
     assert message in str(raised.value)
     assert "course.yaml:34:" in str(raised.value)  # the line of `rivals`
+
+
+def test_a_view_both_sides_hold_names_them_all(write_course: WriteCourse) -> None:
+    shared = TOY_COURSE.replace("    actor: Dogs\n", "    actor: [Dogs, Cats]\n")
+    course = load_course(write_course(**{"course.yaml": shared}))
+    claim = course.item("claim:walks")
+    assert isinstance(claim, Claim)
+    assert claim.actor == "Dogs and Cats" and claim.holders == ("Dogs", "Cats")
+    alone = TOY_COURSE.replace("    actor: Dogs\n", "    actor: [Dogs, Dogs]\n").replace(
+        "toy", "one"
+    )
+    with pytest.raises(CourseError) as raised:
+        load_course(write_course("one", **{"course.yaml": alone}))
+    assert "a shared view needs two different actors" in str(raised.value)

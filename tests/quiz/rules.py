@@ -55,6 +55,7 @@ def check_question(course: Course, q: Question) -> None:
         claim = items[0]
         if isinstance(claim, Claim) and q.answer == FALSE:
             holder = q.prompt.removeprefix("True or false? This view is held by ").split(":")[0]
+            holder = holder.removeprefix("both ")  # a view several sides share
             assert not course.overlap(holder, claim.actor), f"{holder} may hold it too"
             if claim.contrary is not None:  # the view the holder rejects, pinned on them
                 assert holder == claim.actor and claim.contrary in q.prompt
@@ -106,7 +107,8 @@ def _check_distractor_kind(course: Course, q: Question) -> None:
     elif q.id.endswith(":view"):  # which view does the actor hold: the others are not theirs
         claim = course.item(q.item_id)
         assert isinstance(claim, Claim)
-        not_held = {c.contrary for c in course.claims if c.actor == claim.actor}
+        sides = {claim.actor, *claim.holders}
+        not_held = {c.contrary for c in course.claims if c.actor in sides}
         assert set(q.options) - {q.answer} <= not_held
     elif q.type == "perspective_attribution":
         assert set(q.options) <= {a.name for a in course.actors}

@@ -110,7 +110,8 @@ def test_a_false_view_is_the_other_sides_answer_in_the_holders_voice() -> None:
     for q in falses:
         claim = COURSE.item(q.item_id)
         assert isinstance(claim, Claim) and claim.contrary is not None
-        assert q.prompt == f"True or false? This view is held by {claim.actor}: “{claim.contrary}”"
+        who = f"both {claim.actor}" if claim.shared_by else claim.actor
+        assert q.prompt == f"True or false? This view is held by {who}: “{claim.contrary}”"
         assert claim.statement in q.explanation
 
 
@@ -148,3 +149,12 @@ def test_article_5_is_never_set_against_terms_of_another_kind() -> None:
 def test_a_cloze_never_keeps_a_word_of_its_answer_elsewhere_in_the_sentence() -> None:
     # "The desire to maintain a _____ in its 'near abroad' ... a challenge to that influence"
     assert not any(q.id == "cloze:concept:sphere-of-influence" for q in ALL)
+
+
+def test_a_view_both_sides_hold_is_never_pinned_on_one_side() -> None:
+    shared = [q for q in ALL if q.item_id.startswith("claim:both-")]
+    assert {q.type for q in shared} == {"true_false", "perspective_attribution"}
+    for q in shared:
+        assert "NATO and Russia" in q.prompt
+        if q.type == "perspective_attribution":
+            assert q.prompt == "Which of these views do NATO and Russia share?"

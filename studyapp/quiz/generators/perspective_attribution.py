@@ -17,14 +17,31 @@ MIN_VIEWS = 3
 
 def _who_holds(claim: Claim, pools: Pools) -> bool:
     # Two sides are a fair question ("NATO or Russia?"), as long as they do not overlap
-    # and the statement does not name one of them: a view about NATO is not NATO's.
-    return not pools.actors_named(claim.statement) and pools.has_other_actor(claim)
+    # and the statement does not name one of them: a view about NATO is not NATO's. A
+    # view both sides hold is asked as "which of these views do they share?".
+    return (
+        len(claim.holders) == 1
+        and not pools.actors_named(claim.statement)
+        and pools.has_other_actor(claim)
+    )
+
+
+def _not_held(claim: Claim, pools: Pools) -> list[Claim]:
+    """Claims whose contrary the claim's holders do not all take: their own views (and,
+    for a shared view, each holder's views and the other shared ones)."""
+    sides = {claim.actor, *claim.holders}
+    return [
+        c
+        for side in sides
+        for c in pools.views_of(side)
+        if c.id != claim.id and c.contrary is not None
+    ]
 
 
 def _views_not_held(claim: Claim, pools: Pools) -> list[str]:
     """Views the course says the claim's holder does not take: its own contrary first (the
     same subject, the other side's answer), then the contraries of its other views."""
-    others = [c.contrary for c in pools.views_of(claim.actor) if c.id != claim.id]
+    others = [c.contrary for c in _not_held(claim, pools) if c.contrary is not None]
     pools.rng.shuffle(others)
     return [view for view in (claim.contrary, *others) if view is not None]
 
@@ -34,8 +51,7 @@ def eligible(item: Item, pools: Pools) -> bool:
         return False
     if _who_holds(item, pools):
         return True
-    held = sum(c.contrary is not None for c in pools.views_of(item.actor) if c.id != item.id)
-    return held + (item.contrary is not None) >= MIN_VIEWS - 1
+    return len(_not_held(item, pools)) + (item.contrary is not None) >= MIN_VIEWS - 1
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
@@ -47,10 +63,14 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
             kind=TYPE,
             item=item,
             variant="view",
-            prompt=f"Which of these views is held by {item.actor}?",
+            prompt=(
+                f"Which of these views do {item.actor} share?"
+                if item.shared_by
+                else f"Which of these views is held by {item.actor}?"
+            ),
             answer=item.statement,
             distractors=_views_not_held(item, pools),
-            explanation=f"This is {possessive(item.actor)} view. {lesson_says}",
+            explanation=f"{_whose(item)} {lesson_says}",
         )
     aliases = next((a.aliases for a in pools.course.actors if a.name == item.actor), ())
     return choice(
@@ -62,5 +82,11 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         answer_names=aliases,
         distractors=pools.other_actors(item, 4),
         min_options=2,
-        explanation=f"This is the view of {item.actor}. {lesson_says}",
+        explanation=f"{_whose(item)} {lesson_says}",
     )
+
+
+def _whose(claim: Claim) -> str:
+    if claim.shared_by:
+        return f"Both {claim.actor} hold this view."
+    return f"This is {possessive(claim.actor)} view."

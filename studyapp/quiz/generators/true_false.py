@@ -74,12 +74,14 @@ def _concept(concept: Concept, pools: Pools, truth: bool) -> tuple[str, str, boo
 
 def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | None:
     view = quoted(claim.statement)
-    fact = f"This is the view of {claim.actor}."
+    who = f"both {claim.actor}" if claim.shared_by else claim.actor
+    fact = f"This is the view of {who}."
     if truth:
-        return f"This view is held by {claim.actor}: {view}", fact, True
+        return f"This view is held by {who}: {view}", fact, True
     if claim.contrary is not None:  # the other side's position, in this side's voice
-        why = f"{claim.actor} holds the opposite view: {view}"
-        return f"This view is held by {claim.actor}: {quoted(claim.contrary)}", why, False
+        holds = "hold" if claim.shared_by else "holds"
+        why = f"{who[0].upper()}{who[1:]} {holds} the opposite view: {view}"
+        return f"This view is held by {who}: {quoted(claim.contrary)}", why, False
     others = _false_holders(claim, pools)
     if not others:
         return None
