@@ -6,6 +6,7 @@ import random
 
 from studyapp.content import Claim, Concept, load_course
 from studyapp.quiz import build_quiz
+from studyapp.quiz.generators.cloze import hint
 from tests.conftest import CONTENT, TOY_COURSE, WriteCourse
 from tests.quiz.rules import parse_date
 
@@ -158,3 +159,17 @@ def test_a_view_both_sides_hold_is_never_pinned_on_one_side() -> None:
         assert "NATO and Russia" in q.prompt
         if q.type == "perspective_attribution":
             assert q.prompt == "Which of these views do NATO and Russia share?"
+
+
+def test_a_clozes_hint_never_shows_a_number() -> None:
+    # "under _____ of the North Atlantic Treaty (2 words: A······ 5)" gave it away.
+    assert hint("Article 5") == "2 words: A······ ·"
+    assert hint("2014") == "one word: ····"
+    assert hint("nuclear-armed powers") == "2 words: n······-a···· p·····"
+
+
+def test_a_plural_side_holds_its_views_in_the_plural() -> None:
+    # "Eastern European states holds the opposite view" was bad English.
+    for q in ALL:
+        assert "states holds" not in q.explanation and "states has" not in q.explanation
+    assert any("Eastern European states hold the opposite view" in q.explanation for q in ALL)

@@ -102,10 +102,17 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
 
 def hint(answer: str) -> str:
     """What pins the blank down when the sentence alone would take several answers: each
-    word's first letter and length, hyphens kept ("n······-a···· p·····")."""
-    pattern = re.sub(r"\w+", lambda word: word.group()[0] + "·" * (len(word.group()) - 1), answer)
+    word's first letter and length, hyphens kept ("n······-a···· p·····"), numbers hidden."""
+    pattern = re.sub(r"\w+", _masked, answer)
     words = len(answer.split())
     return f"{'one word' if words == 1 else f'{words} words'}: {pattern}"
+
+
+def _masked(word: re.Match[str]) -> str:
+    """A word's first letter and a dot for each other one; a number only as dots ("Article
+    5" hinted "A······ 5" gave the number away)."""
+    text = word.group()
+    return "·" * len(text) if text.isdigit() else text[0] + "·" * (len(text) - 1)
 
 
 def missing(answer: str) -> str:

@@ -79,8 +79,8 @@ def _claim(claim: Claim, pools: Pools, truth: bool) -> tuple[str, str, bool] | N
     if truth:
         return f"This view is held by {who}: {view}", fact, True
     if claim.contrary is not None:  # the other side's position, in this side's voice
-        holds = "hold" if claim.shared_by else "holds"
-        why = f"{who[0].upper()}{who[1:]} {holds} the opposite view: {view}"
+        plural = claim.shared_by or claim.actor.endswith("s")  # "Eastern European states"
+        why = f"{who[0].upper()}{who[1:]} {'hold' if plural else 'holds'} the opposite view: {view}"
         return f"This view is held by {who}: {quoted(claim.contrary)}", why, False
     others = _false_holders(claim, pools)
     if not others:
