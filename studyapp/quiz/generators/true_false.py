@@ -63,11 +63,11 @@ def _concept(concept: Concept, pools: Pools, truth: bool) -> tuple[str, str, boo
     if truth:
         return fact, fact, True
     # A neighbour's definition (same lesson first) makes the learner think; a random one
-    # is absurd.
-    others = pools.nearby_concepts(concept, 2)
+    # is absurd. One the quiz has not shown yet, or the learner knows whose it is.
+    others = pools.nearby_concepts(concept, 1)
     if not others:
         return None
-    other = pools.rng.choice(others)
+    other = others[0]
     wrong = f"{quoted(concept.term)} means: {other.definition}"
     return wrong, f"{fact} That definition is of {quoted(other.term)}.", False
 
