@@ -266,6 +266,7 @@ def build_quiz(
                 fresh.subtract(asked_by.get(item_id, []))
         shown.add(question)
         pools.seen.update(shown.tested)
+        pools.shown_options.update(normalize(option) for option in question.options or ())
         pending.difference_update(question.item_ids)
         turns.add(question)
     return questions

@@ -34,6 +34,7 @@ class Pools:
     # Items the quiz has already tested or shown: the last to serve as distractors, since
     # a learner who has just seen their meaning answers by elimination.
     seen: set[str] = field(default_factory=set)
+    shown_options: set[str] = field(default_factory=set)  # every option shown, normalised
 
     @classmethod
     def of(cls, course: Course, rng: random.Random, lessons: frozenset[str]) -> Pools:

@@ -173,3 +173,17 @@ def test_a_plural_side_holds_its_views_in_the_plural() -> None:
     for q in ALL:
         assert "states holds" not in q.explanation and "states has" not in q.explanation
     assert any("Eastern European states hold the opposite view" in q.explanation for q in ALL)
+
+
+def test_a_wrong_view_is_offered_once_per_quiz_and_never_judged_later() -> None:
+    # "...has kept to the assurances we were given" was a wrong option in six questions of
+    # one quiz, and a wrong option came back as a statement to judge.
+    contraries = {c.contrary for c in COURSE.claims}
+    for seed in range(20):
+        offered: set[str] = set()
+        for q in build_quiz(COURSE, count=40, rng=random.Random(seed)):
+            wrong = {o for o in q.options or () if o in contraries and o != q.answer}
+            assert not wrong & offered, (seed, wrong & offered)
+            if q.type == "true_false":
+                assert not any(view in q.prompt for view in offered), (seed, q.prompt)
+            offered |= wrong

@@ -7,7 +7,7 @@ from studyapp.content import Claim, Item, Topic
 from studyapp.quiz.generators.base import Taken, choice, possessive, the_lesson_says
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
-from studyapp.quiz.text import quoted
+from studyapp.quiz.text import normalize, quoted
 
 TYPE: QuestionType = "perspective_attribution"
 TOPICS: tuple[Topic, ...] = ("perspective",)
@@ -29,8 +29,16 @@ def _who_holds(claim: Claim, pools: Pools) -> bool:
 def _not_held(claim: Claim, pools: Pools) -> list[Claim]:
     """Claims whose contrary the claim's holders surely do not take: the holder's other
     views (for a view both sides hold, the other shared views), those the quiz has not
-    shown first. Never the claim's own contrary: its plain opposite would stand out."""
-    others = [c for c in pools.views_of(claim.actor) if c.id != claim.id and c.contrary is not None]
+    tested first. Never the claim's own contrary, whose plain opposite would stand out,
+    nor one the quiz has already offered: the same wrong views again and again teach
+    the learner to spot them."""
+    others = [
+        c
+        for c in pools.views_of(claim.actor)
+        if c.id != claim.id
+        and c.contrary is not None
+        and normalize(c.contrary) not in pools.shown_options
+    ]
     pools.rng.shuffle(others)
     others.sort(key=lambda c: c.id in pools.seen)
     return others
