@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -11,8 +12,8 @@ from dataclasses import dataclass, field
 from studyapp.content import Claim, Concept, Course, Event, Item
 from studyapp.quiz.generators import FAMILIES, Family
 from studyapp.quiz.pools import Pools
-from studyapp.quiz.question import QUESTION_TYPES, Question
-from studyapp.quiz.text import mentions, normalize
+from studyapp.quiz.question import QUESTION_TYPES, TRUE, Question
+from studyapp.quiz.text import STOP_WORDS, mentions, normalize
 
 
 class QuizRequestError(ValueError):
@@ -130,11 +131,17 @@ class _Shown:
         """True if an earlier prompt or explanation states this question's answer together
         with what the question asks about (the date with the event, the term with its
         definition, the actor with the view)."""
+        if question.type == "true_false" and len(question.item_ids) == 2:
+            # "X came before Y", after an ordering whose feedback listed both in order
+            titles = [course.item(i).label for i in question.item_ids]
+            return any(all(mentions(text, t) for t in titles) for text in self.texts)
         if not isinstance(question.answer, str) or len(question.item_ids) != 1:
             return False
         item = course.item(question.item_id)
         if isinstance(item, Claim) and self._names_the_holder(item, course):
             return True
+        if isinstance(item, Claim) and any(_restates(item.statement, t) for t in self.texts):
+            return True  # "an attack on one is an attack on all", after Article 5's meaning
         if question.type == "true_false":  # the fact it judges, stated before
             halves = _fact(course.item(question.item_id))
             return bool(halves) and any(
@@ -161,6 +168,19 @@ class _Shown:
             and any(mentions(concept.definition, name) for name in holder)
         ]
         return any(mentions(text, shown) for shown in telling for text in self.texts)
+
+
+RESTATED_SHARE = 0.5  # of a view's words, found in one earlier text, that say it again
+RESTATED_WORDS = 2
+
+
+def _restates(statement: str, text: str) -> bool:
+    """Whether an earlier text says much the same as a view: most of its words (by their
+    first five letters, so that "member" meets "members") stand in it."""
+    words = {w[:5] for w in re.findall(r"[a-z]{4,}", statement.casefold()) if w not in STOP_WORDS}
+    said = {w[:5] for w in re.findall(r"[a-z]{4,}", text.casefold())}
+    shared = words & said
+    return len(shared) >= RESTATED_WORDS and len(shared) >= RESTATED_SHARE * len(words)
 
 
 def _fact(item: Item) -> tuple[str, ...]:
@@ -267,6 +287,8 @@ def build_quiz(
         shown.add(question)
         pools.seen.update(shown.tested)
         pools.shown_options.update(normalize(option) for option in question.options or ())
+        if question.type == "true_false":
+            pools.verdicts[question.answer == TRUE] += 1
         pending.difference_update(question.item_ids)
         turns.add(question)
     return questions

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import itertools
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from studyapp.content import Claim, Concept, Course, Event, Item, PartialDate
@@ -35,6 +35,7 @@ class Pools:
     # a learner who has just seen their meaning answers by elimination.
     seen: set[str] = field(default_factory=set)
     shown_options: set[str] = field(default_factory=set)  # every option shown, normalised
+    verdicts: Counter[bool] = field(default_factory=Counter)  # true/false statements asked
 
     @classmethod
     def of(cls, course: Course, rng: random.Random, lessons: frozenset[str]) -> Pools:

@@ -16,7 +16,7 @@ ANSWERS = [
     (dt.datetime(2026, 3, 1, 8, 2), "event_date", "event:crimea-annexation", False),
     (
         dt.datetime(2026, 3, 1, 22, 30),
-        "perspective_attribution",
+        "true_false",
         "claim:russia-western-interference",
         True,
     ),

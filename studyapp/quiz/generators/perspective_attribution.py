@@ -1,5 +1,5 @@
-"""Who holds a view: pick the actor, or, where the wording would give the actor away, pick
-the view among views the actor does not hold."""
+"""Who holds a view: pick the actor, or, where the course says the wording gives the actor
+away, pick the view among views the actor does not hold."""
 
 from __future__ import annotations
 
@@ -44,16 +44,23 @@ def _not_held(claim: Claim, pools: Pools) -> list[Claim]:
     return others
 
 
+def _which_view(claim: Claim, pools: Pools) -> bool:
+    # Only where the course says so (`rivals: []`): among one side's views, those it
+    # rejects may all lean one way (Russia's grievances against contented denials), and
+    # then the question answers itself.
+    return claim.rivals == () and len(_not_held(claim, pools)) >= MIN_VIEWS - 1
+
+
 def eligible(item: Item, pools: Pools) -> bool:
-    if not isinstance(item, Claim):
-        return False
-    return _who_holds(item, pools) or len(_not_held(item, pools)) >= MIN_VIEWS - 1
+    return isinstance(item, Claim) and (_who_holds(item, pools) or _which_view(item, pools))
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     assert isinstance(item, Claim)
     lesson_says = the_lesson_says(pools, item)
     if not _who_holds(item, pools):
+        if not _which_view(item, pools):
+            return None
         return choice(
             pools,
             kind=TYPE,

@@ -27,8 +27,11 @@ def eligible(item: Item, pools: Pools) -> bool:
 
 
 def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
-    truth = pools.rng.random() < 0.5
-    made = _statement(item, pools, truth) or _statement(item, pools, True)
+    # The verdict asked less so far in this quiz, else a coin: some false statements do
+    # not fit a quiz (their view was just offered as wrong), and True should not gain.
+    shown_true, shown_false = pools.verdicts[True], pools.verdicts[False]
+    truth = shown_true < shown_false if shown_true != shown_false else pools.rng.random() < 0.5
+    made = _statement(item, pools, truth)  # no fallback: it would tilt the balance to True
     if made is None:
         return None
     statement, explanation, truth = made[:3]
