@@ -274,9 +274,9 @@ def quiz(service: StudyService, args: argparse.Namespace) -> int:
     except QuizRequestError as error:
         return _fail(str(error))
     if not run.questions:
-        service.finish_quiz(run)
+        run.abandon()
         return _fail("these lessons and types give no questions; choose more of them")
-    run_quiz(service, run, sys.stdin, sys.stdout)
+    run_quiz(service.course(args.course), run, sys.stdin, sys.stdout)
     return EXIT_OK
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -31,13 +30,18 @@ from studyapp.progress.repository import utcnow
 from studyapp.progress.stats import current_cards, item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target
+from studyapp.session import AnswerOutcome, LessonState, QuizSession, Results, Shortfall
 
 __all__ = [
     "AnswerOutcome",
     "Backup",
     "ExportError",
+    "Grade",
     "LessonState",
-    "QuizRun",
+    "Question",
+    "QuizSession",
+    "Response",
+    "Results",
     "Shortfall",
     "Stats",
     "StoreError",
@@ -45,48 +49,6 @@ __all__ = [
 ]
 
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
-
-
-@dataclass(frozen=True)
-class LessonState:
-    """What a lesson list shows for one lesson."""
-
-    lesson_id: str
-    read: bool
-    mastery: float = 0.0  # mean chance of recalling its items in a week; unseen count 0
-
-
-@dataclass
-class QuizRun:
-    """A quiz being taken: its questions, and which have been answered."""
-
-    session_id: int
-    course_id: str
-    mode: str  # quiz, review or retry
-    questions: list[Question]
-    answered: list[str] = field(default_factory=list)  # question ids, in order
-    shortfall: Shortfall | None = None  # why the quiz is shorter than asked, if it is
-
-    @property
-    def remaining(self) -> list[Question]:
-        done = set(self.answered)
-        return [q for q in self.questions if q.id not in done]
-
-
-@dataclass(frozen=True)
-class Shortfall:
-    """Why a quiz has fewer questions than asked, and the lesson that would add more."""
-
-    message: str
-    next_lesson: str | None = None  # its id: a quiz on the same lessons plus this one
-
-
-@dataclass(frozen=True)
-class AnswerOutcome:
-    """What answering changed: the grade, and when each tested item is due again (UTC)."""
-
-    grade: Grade
-    due: dict[str, dt.datetime]
 
 
 class StudyService:
@@ -230,13 +192,15 @@ class StudyService:
         types: list[str] | None = None,
         seed: int | None = None,
         now: dt.datetime | None = None,
-    ) -> QuizRun:
+    ) -> QuizSession:
         """A new quiz, saved so it can be resumed; weak items are asked first."""
         weak = self.weak_items(course_id, now)[: max(1, count // 2)]
-        run = self._start("quiz", course_id, lessons, count, types, seed, weak)
-        if 0 < len(run.questions) < count:
-            run.shortfall = self._shortfall(course_id, lessons or [], len(run.questions), count)
-        return run
+        session = self._start("quiz", course_id, lessons, count, types, seed, weak)
+        if 0 < len(session.questions) < count:
+            session.shortfall = self._shortfall(
+                course_id, lessons or [], len(session.questions), count
+            )
+        return session
 
     def _shortfall(self, course_id: str, lessons: list[str], made: int, asked: int) -> Shortfall:
         """Say why a quiz came out short, and offer the next lesson when there is one."""
@@ -266,7 +230,7 @@ class StudyService:
         count: int = 10,
         seed: int | None = None,
         now: dt.datetime | None = None,
-    ) -> QuizRun | None:
+    ) -> QuizSession | None:
         """A quiz of the items due now (None when nothing is due)."""
         due = self.due_items(course_id, now)
         if not due:
@@ -285,7 +249,7 @@ class StudyService:
                 break
         return self._save("review", course_id, [], wanted, seed, questions)
 
-    def start_retry(self, course_id: str, questions: list[Question]) -> QuizRun:
+    def start_retry(self, course_id: str, questions: list[Question]) -> QuizSession:
         """The missed questions of a quiz, asked again."""
         return self._save("retry", course_id, [], len(questions), 0, questions)
 
@@ -298,7 +262,7 @@ class StudyService:
         types: list[str] | None,
         seed: int | None,
         focus: list[str],
-    ) -> QuizRun:
+    ) -> QuizSession:
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
         questions = self.quiz(
             course_id, lessons=lessons, count=count, types=types, seed=seed, focus=focus
@@ -313,24 +277,28 @@ class StudyService:
         count: int,
         seed: int,
         questions: list[Question],
-    ) -> QuizRun:
+    ) -> QuizSession:
         saved = json.dumps([q.to_json() for q in questions], ensure_ascii=False)
         session_id = self.store.start_session(
             course_id, mode=mode, lessons=lessons, question_count=count, seed=seed, questions=saved
         )
-        return QuizRun(session_id, course_id, mode, questions)
+        return QuizSession(self, session_id, course_id, mode, questions)
 
-    def unfinished_quiz(self, course_id: str) -> QuizRun | None:
+    def unfinished_quiz(self, course_id: str) -> QuizSession | None:
         """The last quiz left unfinished on this course, ready to resume."""
         row = self.store.unfinished_session(course_id)
         if row is None:
             return None
         questions = [Question.from_json(data) for data in json.loads(row.questions)]
-        return QuizRun(row.id, row.course_id, row.mode, questions, list(row.answered))
+        session = QuizSession(self, row.id, row.course_id, row.mode, questions, list(row.answered))
+        if session.finished:  # every question answered, the window closed before the results
+            self.finish_quiz(session)
+            return None
+        return session
 
     def answer(
         self,
-        run: QuizRun,
+        session: QuizSession,
         question: Question,
         response: Response,
         *,
@@ -339,25 +307,20 @@ class StudyService:
     ) -> AnswerOutcome:
         """Grade an answer, keep it and reschedule its items: one transaction, at once."""
         result = grade(question, response)
-        course = self.course(run.course_id)
-        names = question.terms if question.type == "matching" else question.answer
+        course = self.course(session.course_id)
         ratings = []
-        for index, item_id in enumerate(question.item_ids):
-            if question.type in ("matching", "event_order"):
-                item_right = str(names[index]) not in result.wrong
-            else:
-                item_right = result.correct
+        for item_id, item_right in result.item_results.items():
             rating = rating_for(
                 item_right=item_right,
                 score=result.score,
                 seconds=seconds,
                 question_type=question.type,
-                first_try=run.mode != "retry",
+                first_try=session.mode != "retry",
             )
             lesson_id = course.item(item_id).lesson_id
             ratings.append(ItemRating(item_id, lesson_id, rating))
         record = AnswerRecord(
-            course_id=run.course_id,
+            course_id=session.course_id,
             lesson_id=question.lesson_id,
             question_id=question.id,
             question_type=question.type,
@@ -367,15 +330,28 @@ class StudyService:
             correct=result.correct,
             score=result.score,
             seconds=round(seconds, 2),
-            session_id=run.session_id,
+            session_id=session.session_id,
         )
         due = self.store.record_answer(record, ratings, now=now, tz=self.tz)
-        run.answered.append(question.id)
-        return AnswerOutcome(result, due)
+        session.answered.append(question.id)
+        session.graded.append((question, result))
+        if session.finished:  # over, even if the results are never shown
+            self.finish_quiz(session)
+        moved = {course.item(item_id).lesson_id for item_id in question.item_ids}
+        lessons = tuple(
+            s for s in self.lesson_states(session.course_id, now) if s.lesson_id in moved
+        )
+        return AnswerOutcome(
+            result,
+            due,
+            lessons,
+            due_now=len(self.due_items(session.course_id, now)),
+            next_due=self.next_due(session.course_id, now),
+        )
 
-    def finish_quiz(self, run: QuizRun) -> None:
+    def finish_quiz(self, session: QuizSession) -> None:
         """End a quiz, answered in full or abandoned; what was answered stays."""
-        self.store.finish_session(run.session_id)
+        self.store.finish_session(session.session_id)
 
     # --- imports and exports -----------------------------------------------------------
 

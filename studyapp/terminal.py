@@ -10,9 +10,10 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from studyapp.content import Course
 from studyapp.progress import Stats, StoreError
 from studyapp.quiz import FALSE, TRUE, Question, Response
-from studyapp.service import QuizRun, StudyService
+from studyapp.service import QuizSession
 
 LETTERS = string.ascii_lowercase
 
@@ -21,42 +22,39 @@ class Stop(Exception):
     """The learner ended the quiz (end of input or Ctrl+C)."""
 
 
-def run_quiz(service: StudyService, run: QuizRun, read: TextIO, write: TextIO) -> int:
+def run_quiz(course: Course, session: QuizSession, read: TextIO, write: TextIO) -> int:
     """Ask every remaining question; each answer is saved as it is given. Returns answers."""
 
     def out(text: str = "") -> None:
         print(text, file=write, flush=True)
 
-    course = service.course(run.course_id)
-    total = len(run.questions)
-    if run.shortfall is not None:
-        out(run.shortfall.message)
-        if run.shortfall.next_lesson:
-            out(f"(Add it with --lesson {run.shortfall.next_lesson}.)")
-    score, given = 0.0, 0
+    if session.shortfall is not None:
+        out(session.shortfall.message)
+        if session.shortfall.next_lesson:
+            out(f"(Add it with --lesson {session.shortfall.next_lesson}.)")
     try:
-        for question in run.remaining:
-            number = run.questions.index(question) + 1
+        while (question := session.current()) is not None:
             lesson = course.lesson(question.lesson_id)
-            out(f"\nQuestion {number} of {total} · {lesson.title}")
+            out(f"\nQuestion {session.number(question)} of {session.total} · {lesson.title}")
             out(question.prompt)
             show_choices(question, out)
             started = time.monotonic()
             response = ask(question, read, out)
-            outcome = service.answer(run, question, response, seconds=time.monotonic() - started)
-            given += 1
-            score += outcome.grade.score
+            outcome = session.answer(response, seconds=time.monotonic() - started)
             mark = "✓" if outcome.grade.correct else "✗"
             out(f"{mark} {outcome.grade.feedback}")
             out(question.explanation)
-        service.finish_quiz(run)
-        out(f"\nDone: {score:g} of {given} right ({round(100 * score / max(given, 1))}%).")
+        results = session.finish()
+        given = len(results.answers)
+        share = round(100 * results.score / max(given, 1))
+        out(f"\nDone: {results.score:g} of {given} right ({share}%).")
     except (Stop, KeyboardInterrupt):
-        out(f"\nQuiz stopped. {_answers(given)} saved.")
+        out(f"\nQuiz stopped. {_answers(len(session.graded))} saved.")
     except StoreError:
-        out(f"\nQuiz stopped: the last answer could not be saved; {_answers(given)} saved.")
+        saved = _answers(len(session.graded))
+        out(f"\nQuiz stopped: the last answer could not be saved; {saved} saved.")
         raise
-    return given
+    return len(session.graded)
 
 
 def _answers(count: int) -> str:

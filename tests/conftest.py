@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import resource
 import shutil
@@ -15,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from studyapp.service import StudyService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -132,6 +135,17 @@ def read_only(folder: Path) -> Iterator[None]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "progress.sqlite3"
+
+
+UTC_PLUS_2 = dt.timezone(dt.timedelta(hours=2))
+
+
+@pytest.fixture
+def service(db_path: Path) -> Iterator[StudyService]:
+    """The bundled course over a fresh database, for a learner at UTC+2, without fuzz."""
+    opened = StudyService.open(CONTENT, str(db_path), tz=UTC_PLUS_2, fuzz=False)
+    yield opened
+    opened.close()
 
 
 # CI runs the same examples every time, so that a landing never depends on luck; locally

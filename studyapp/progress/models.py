@@ -52,7 +52,7 @@ class LessonRead(Base):
     seconds_spent: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class QuizSession(Base):
+class QuizRecord(Base):
     """One quiz or review, from its start to its end (None while it is unfinished)."""
 
     __tablename__ = "quiz_sessions"

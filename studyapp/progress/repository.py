@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from studyapp.progress.errors import StoreError, cause
-from studyapp.progress.models import Answer, ItemState, LessonRead, Profile, QuizSession
+from studyapp.progress.models import Answer, ItemState, LessonRead, Profile, QuizRecord
 from studyapp.progress.scheduling import DEFAULT_RETENTION, Scheduling
 
 # Built once: an answer is recorded with these three statements, executed many times.
@@ -234,7 +234,7 @@ class ProgressStore:
         questions: str,
     ) -> int:
         with self._sessions.begin() as session:
-            row = QuizSession(
+            row = QuizRecord(
                 profile_id=self.profile_id,
                 course_id=course_id,
                 mode=mode,
@@ -252,8 +252,8 @@ class ProgressStore:
     def finish_session(self, session_id: int) -> None:
         with self._sessions.begin() as session:
             session.execute(
-                update(QuizSession)
-                .where(QuizSession.id == session_id, QuizSession.profile_id == self.profile_id)
+                update(QuizRecord)
+                .where(QuizRecord.id == session_id, QuizRecord.profile_id == self.profile_id)
                 .values(finished_at=utcnow())
             )
 
@@ -262,13 +262,13 @@ class ProgressStore:
         """The latest quiz left unfinished on a course, with the questions already answered."""
         with self.session() as session:
             row = session.scalars(
-                select(QuizSession)
+                select(QuizRecord)
                 .where(
-                    QuizSession.profile_id == self.profile_id,
-                    QuizSession.course_id == course_id,
-                    QuizSession.finished_at.is_(None),
+                    QuizRecord.profile_id == self.profile_id,
+                    QuizRecord.course_id == course_id,
+                    QuizRecord.finished_at.is_(None),
                 )
-                .order_by(QuizSession.started_at.desc(), QuizSession.id.desc())
+                .order_by(QuizRecord.started_at.desc(), QuizRecord.id.desc())
             ).first()
             if row is None:
                 return None
@@ -378,10 +378,10 @@ class ProgressStore:
                 Answer.score,
                 Answer.seconds,
                 Answer.session_id,
-                QuizSession.mode,
+                QuizRecord.mode,
             )
             .join(Profile, Profile.id == Answer.profile_id)
-            .outerjoin(QuizSession, QuizSession.id == Answer.session_id)
+            .outerjoin(QuizRecord, QuizRecord.id == Answer.session_id)
             .order_by(Answer.id)
             .execution_options(yield_per=5000)
         )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from studyapp.quiz.question import Question
 from studyapp.quiz.text import normalize, quoted
@@ -18,9 +18,17 @@ class Grade:
     score: float  # 1.0 right, 0.0 wrong, in between for partly right ordering or matching
     feedback: str  # what the learner reads first: right or not, and the correct answer
     wrong: tuple[str, ...] = ()  # for ordering and matching: the entries placed wrongly
+    # Each tested item, right or not: one misplaced event of four leaves the other three
+    # known. Spaced repetition rates each item by this.
+    item_results: Mapping[str, bool] = field(default_factory=dict)
 
 
 def grade(question: Question, response: Response) -> Grade:
+    result = _grade(question, response)
+    return replace(result, item_results=_per_item(question, result))
+
+
+def _grade(question: Question, response: Response) -> Grade:
     if question.type == "event_order":
         return _grade_order(question, [str(r) for r in response])
     if question.type == "matching":
@@ -31,6 +39,18 @@ def grade(question: Question, response: Response) -> Grade:
         return _grade_typed(question, response)
     right = normalize(response) == normalize(str(question.answer))
     return _verdict(question, right)
+
+
+def _per_item(question: Question, result: Grade) -> dict[str, bool]:
+    """Ordering and matching name their items in `item_ids` order (the events in order,
+    the terms); any other question is right or wrong as a whole."""
+    if question.type in ("matching", "event_order"):
+        names = question.terms if question.type == "matching" else question.answer
+        return {
+            item_id: str(name) not in result.wrong
+            for item_id, name in zip(question.item_ids, names, strict=True)
+        }
+    return dict.fromkeys(question.item_ids, result.correct)
 
 
 def _pairs(response: Response) -> list[tuple[str, str]]:

@@ -46,7 +46,7 @@ from studyapp.ui.review_view import ReviewPage
 from studyapp.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, Preferences, SettingsDialog
 
 if TYPE_CHECKING:
-    from studyapp.service import StudyService
+    from studyapp.service import AnswerOutcome, StudyService
     from studyapp.ui.backups_dialog import BackupsDialog
 
 MIN_SITTING_SECONDS = 2.0  # a glance while flicking through lessons is not a sitting
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.course_picker.currentIndexChanged.connect(self._on_course_picked)
         self.banner_details.clicked.connect(self.show_course_problems)
         self.quiz_page.show_in_lesson.connect(self.show_in_lesson)
-        self.quiz_page.progress_changed.connect(self.refresh_progress)
+        self.quiz_page.answer_saved.connect(self.show_outcome)
         self.quiz_page.back_to_lessons.connect(lambda: self.go(LESSONS))
         self.review_page.start_requested.connect(self.start_review)
         self.review_page.quiz_requested.connect(lambda: self.go(QUIZ))
@@ -399,14 +399,22 @@ class MainWindow(QMainWindow):
             self.open_lesson_from_elsewhere(self.course.lessons[0].id)
 
     def refresh_progress(self) -> None:
-        """After an answer: the review count and the lessons' mastery."""
+        """The review count and every lesson's mastery, read afresh (a course opened)."""
         if self.course is None:
             return
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        due = len(self.service.due_items(self.course.id, now))
-        self.sidebar.item(REVIEW).setText(f"Review ({due})" if due else "Review")
+        self._show_due(len(self.service.due_items(self.course.id, now)))
         for state in self.service.lesson_states(self.course.id):
             self.lesson_list.mark(state)
+
+    def show_outcome(self, outcome: AnswerOutcome) -> None:
+        """After an answer: what it moved, as the service told it (no query)."""
+        self._show_due(outcome.due_now)
+        for state in outcome.lessons:
+            self.lesson_list.mark(state)
+
+    def _show_due(self, due: int) -> None:
+        self.sidebar.item(REVIEW).setText(f"Review ({due})" if due else "Review")
 
     def show_in_lesson(self, lesson_id: str, sentence: str) -> None:
         self.open_lesson_from_elsewhere(lesson_id)

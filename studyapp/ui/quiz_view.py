@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from studyapp.content import Course
@@ -11,7 +10,7 @@ from studyapp.ui.answer_widgets import AnswerWidget, answer_widget, set_state
 
 if TYPE_CHECKING:
     from studyapp.quiz import Grade, Response
-    from studyapp.service import QuizRun, StudyService
+    from studyapp.service import AnswerOutcome, QuizSession, Results, StudyService
 from studyapp.ui.qt import (
     QCheckBox,
     QElapsedTimer,
@@ -82,12 +81,6 @@ def type_checkboxes(chosen: list[str]) -> tuple[QGridLayout, dict[str, QCheckBox
         grid.addWidget(box, index // 2, index % 2)
         boxes[name] = box
     return grid, boxes
-
-
-@dataclass
-class Result:
-    question: Question
-    grade: Grade
 
 
 class QuizSetup(QWidget):
@@ -164,7 +157,9 @@ class QuizSetup(QWidget):
         layout.addSpacing(8)
         layout.addLayout(columns, 1)
 
-    def prepare(self, course: Course, lesson_id: str | None, unfinished: QuizRun | None) -> None:
+    def prepare(
+        self, course: Course, lesson_id: str | None, unfinished: QuizSession | None
+    ) -> None:
         self.subtitle.setText(course.title)
         self.lessons.blockSignals(True)
         self.lessons.clear()
@@ -425,9 +420,8 @@ class ResultsPanel(QWidget):
         self.source.clicked.connect(self._show_selected)
         self.missed_list.itemActivated.connect(lambda _item: self._show_selected())
 
-    def show_results(self, results: list[Result], milliseconds: int, earlier: int) -> None:
-        total = len(results)
-        score = sum(r.grade.score for r in results)
+    def show_results(self, results: Results, milliseconds: int) -> None:
+        total, score, earlier = len(results.answers), results.score, results.earlier
         self.score.setText(f"{score:g} / {total}")
         percent = round(100 * score / total) if total else 0
         seconds = milliseconds // 1000
@@ -436,12 +430,12 @@ class ResultsPanel(QWidget):
         self.summary.setText(f"{percent}% right · {took}{extra}")
         parts = []
         for topic, name in TOPIC_LABELS.items():
-            mine = [r for r in results if r.question.topic == topic]
+            mine = [grade for question, grade in results.answers if question.topic == topic]
             if mine:
-                right = sum(r.grade.score for r in mine)
+                right = sum(grade.score for grade in mine)
                 parts.append(f"{name}: {right:g} of {len(mine)}")
         self.topics.setText("   ·   ".join(parts))
-        self.missed = [r.question for r in results if not r.grade.correct]
+        self.missed = results.missed
         self.missed_list.clear()
         for question in self.missed:
             item = QListWidgetItem(f"{question.prompt}\n→ {question.answer_text}")
@@ -465,10 +459,11 @@ class ResultsPanel(QWidget):
 
 
 class QuizPage(QStackedWidget):
-    """The whole quiz flow; every answer goes to the service the moment it is given."""
+    """A view of the quiz session: it shows the current question, hands the response to
+    the session (which saves it at once) and shows what came back."""
 
     show_in_lesson = Signal(str, str)  # lesson id, sentence
-    progress_changed = Signal()  # an answer was saved: counts and mastery moved
+    answer_saved = Signal(object)  # the AnswerOutcome: what moved (mastery, review count)
     back_to_lessons = Signal()
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -476,11 +471,10 @@ class QuizPage(QStackedWidget):
         self._service: StudyService | None = None
         self.course: Course | None = None
         self.lesson_id: str | None = None
-        self.run: QuizRun | None = None
-        self.results: list[Result] = []
-        self.unsaved: tuple[Question, Response] | None = None  # an answer the disk refused
+        self.session: QuizSession | None = None
+        self.last: QuizSession | None = None  # the quiz the results are of, for a retry
+        self.unsaved: Response | None = None  # an answer the disk refused
         self.request: tuple[list[str], int, list[str]] | None = None  # the last quiz asked
-        self.earlier = 0
         self.timer = QElapsedTimer()
         self.quiz_timer = QElapsedTimer()
         self.setup = QuizSetup(settings)
@@ -512,8 +506,8 @@ class QuizPage(QStackedWidget):
     def leave(self) -> None:
         """Put a quiz under way aside (as closing the window would: it can be resumed) and
         go back to the setup, e.g. before another learner takes over."""
-        self.run = None
-        self.results = []
+        self.session = None
+        self.last = None
         self.unsaved = None
         self.setCurrentWidget(self.setup)
 
@@ -522,7 +516,7 @@ class QuizPage(QStackedWidget):
 
     @property
     def in_progress(self) -> bool:
-        return self.run is not None and self.currentWidget() is self.question_panel
+        return self.session is not None and self.currentWidget() is self.question_panel
 
     def show_setup(self, lesson_id: str | None = None) -> None:
         """The setup form, unless a quiz is under way (then it stays on its question)."""
@@ -533,19 +527,17 @@ class QuizPage(QStackedWidget):
         self.setCurrentWidget(self.setup)
         self.setup.start.setFocus()
 
-    def start(self, run: QuizRun) -> None:
+    def start(self, session: QuizSession) -> None:
         """Ask a quiz's remaining questions."""
-        self.run = run
-        self.results = []
+        self.session = session
         self.unsaved = None
-        self.earlier = len(run.answered)
-        shortfall = run.shortfall
+        shortfall = session.shortfall
         self.question_panel.show_shortfall(
             shortfall.message if shortfall else None,
             bool(shortfall and shortfall.next_lesson),
         )
         self.quiz_timer.start()
-        if not run.remaining:
+        if session.finished:
             self._finish()
             return
         self._ask()
@@ -553,79 +545,83 @@ class QuizPage(QStackedWidget):
     def _start_new(self, lessons: list[str], length: int, types: list[str]) -> None:
         assert self.course is not None
         self.request = (lessons, length, types)
-        run = self.service.start_quiz(self.course.id, lessons=lessons, count=length, types=types)
-        if not run.questions:
-            self.service.finish_quiz(run)
+        session = self.service.start_quiz(
+            self.course.id, lessons=lessons, count=length, types=types
+        )
+        if not session.questions:
+            session.abandon()
             self.setup.hint.setText("These lessons and types give no questions: tick more.")
             return
-        self.start(run)
+        self.start(session)
 
     def _add_next_lesson(self) -> None:
         """A short quiz, begun again with the next lesson too; answers so far are kept."""
-        if self.run is None or self.run.shortfall is None or self.request is None:
+        session = self.session
+        if session is None or session.shortfall is None or self.request is None:
             return
-        extra = self.run.shortfall.next_lesson
+        extra = session.shortfall.next_lesson
         lessons, length, types = self.request
         if extra is None:
             return
-        self.service.finish_quiz(self.run)
+        session.abandon()
         self._start_new([*lessons, extra], length, types)
 
     def _resume(self) -> None:
         if self.course is not None:
-            run = self.service.unfinished_quiz(self.course.id)
-            if run is not None:
-                self.start(run)
+            session = self.service.unfinished_quiz(self.course.id)
+            if session is not None:
+                self.start(session)
 
     def _abandon(self) -> None:
         if self.course is not None:
-            run = self.service.unfinished_quiz(self.course.id)
-            if run is not None:
-                self.service.finish_quiz(run)
+            session = self.service.unfinished_quiz(self.course.id)
+            if session is not None:
+                session.abandon()
             self.show_setup()
 
     def _ask(self) -> None:
-        assert self.run is not None and self.course is not None
-        question = self.run.remaining[0]
-        number = self.run.questions.index(question) + 1
+        assert self.session is not None and self.course is not None
+        question = self.session.current()
+        assert question is not None
         title = self.course.lesson(question.lesson_id).title
         self.setCurrentWidget(self.question_panel)
-        self.question_panel.ask(question, number, len(self.run.questions), title)
+        self.question_panel.ask(question, self.session.number(question), self.session.total, title)
         self.timer.start()
 
     def _answered(self, question: Question, response: Response) -> None:
         from studyapp.service import StoreError
 
-        assert self.run is not None
+        assert self.session is not None and self.session.current() == question
         seconds = self.timer.elapsed() / 1000
         try:
-            outcome = self.service.answer(self.run, question, response, seconds=seconds)
+            outcome: AnswerOutcome = self.session.answer(response, seconds=seconds)
         except StoreError as error:
-            self.unsaved = (question, response)
+            self.unsaved = response
             self.question_panel.show_not_saved(str(error))
             return
         self.unsaved = None
-        self.results.append(Result(question, outcome.grade))
-        self.question_panel.show_feedback(outcome.grade, response, last=not self.run.remaining)
-        self.progress_changed.emit()
+        self.question_panel.show_feedback(outcome.grade, response, last=self.session.finished)
+        self.answer_saved.emit(outcome)
 
     def _next(self) -> None:
-        if self.unsaved is not None:
-            self._answered(*self.unsaved)
+        if self.unsaved is not None and self.session is not None:
+            question = self.session.current()
+            assert question is not None
+            self._answered(question, self.unsaved)
             return
-        if self.run is not None and self.run.remaining:
+        if self.session is not None and not self.session.finished:
             self._ask()
         else:
             self._finish()
 
     def _finish(self) -> None:
-        if self.run is not None:
-            self.service.finish_quiz(self.run)
-        self.results_panel.show_results(self.results, self.quiz_timer.elapsed(), self.earlier)
+        if self.session is None:
+            return
+        results = self.session.finish()
+        self.results_panel.show_results(results, self.quiz_timer.elapsed())
         self.setCurrentWidget(self.results_panel)
-        self.run = None
-        self.progress_changed.emit()
+        self.last, self.session = self.session, None
 
     def _retry(self) -> None:
-        if self.course is not None and self.results_panel.missed:
-            self.start(self.service.start_retry(self.course.id, self.results_panel.missed))
+        if self.last is not None and self.results_panel.missed:
+            self.start(self.last.retry_missed())

@@ -13,7 +13,7 @@ from fsrs import Rating
 from studyapp.demo import right_response, wrong_response
 from studyapp.progress import rating_for
 from studyapp.quiz import Question, Response
-from studyapp.service import QuizRun, StudyService
+from studyapp.service import QuizSession, StudyService
 from tests.conftest import CONTENT
 
 T0 = dt.datetime(2026, 3, 2, 9, 0)  # UTC
@@ -59,7 +59,7 @@ def test_the_rating_mapping(
     )
 
 
-def one_question(service: StudyService, kind: str, item_id: str) -> tuple[QuizRun, Question]:
+def one_question(service: StudyService, kind: str, item_id: str) -> tuple[QuizSession, Question]:
     for seed in range(100):
         questions = service.quiz("nato-russia", count=300, types=[kind], seed=seed)
         for q in questions:

@@ -164,10 +164,10 @@ def test_a_short_lesson_quiz_offers_to_add_the_next_lesson(
     panel = window.quiz_page.question_panel
     assert panel.shortfall.isVisible()
     assert "this lesson holds 1 item" in panel.shortfall_text.text()
-    before = window.quiz_page.run
+    before = window.quiz_page.session
     assert before is not None
     qtbot.mouseClick(panel.add_lesson, Qt.MouseButton.LeftButton)
-    run = window.quiz_page.run
+    run = window.quiz_page.session
     assert run is not None and len(run.questions) > len(before.questions)
     lessons = {q.lesson_id for q in run.questions}
     assert "current-standoff" in lessons
