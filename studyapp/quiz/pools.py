@@ -95,7 +95,7 @@ class Pools:
         ]
         self.rng.shuffle(same)
         same.sort(key=lambda c: c.id in self.seen)
-        if len(same) >= n:
+        if sum(c.id not in self.seen for c in same) >= n:
             return same
         wanted = min(len(self.concepts), n + len(same) + 4)
         rest = [
@@ -105,8 +105,9 @@ class Pools:
             and c.kind == concept.kind
             and not self.related(c, concept)
         ]
-        rest.sort(key=lambda c: c.id in self.seen)
-        return same + rest
+        # Unexplained ones first, those of the same lesson first among equals.
+        both = same + rest
+        return sorted(both, key=lambda c: c.id in self.seen)
 
     def related(self, first: Concept, second: Concept) -> bool:
         """Concepts the text ties together ("collective defense under Article 5"): one's

@@ -49,7 +49,8 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     pools.rng.shuffle(concepts)
     definitions = [c.definition for c in concepts]
     pools.rng.shuffle(definitions)
-    meanings = " ".join(f"{quoted(c.term)} means: {c.definition}" for c in concepts)
+    # The pairs are on screen already: the feedback shows where each term stands instead.
+    meanings = " ".join(f"{quoted(c.term)}: {quoted(pools.source(c))}" for c in concepts)
     return Question(
         id=group_id(TYPE, [c.id for c in concepts]),
         type=TYPE,
@@ -60,6 +61,6 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         options=tuple(definitions),
         terms=tuple(c.term for c in concepts),
         answer=tuple(c.definition for c in concepts),
-        explanation=meanings,
+        explanation=f"In the lessons: {meanings}",
         source=pools.source(item),
     )

@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from studyapp.content import Claim, Concept, Event, Item, Topic
-from studyapp.quiz.generators.base import Taken, about_one_item, possessive, the_lesson_says
+from studyapp.quiz.generators.base import (
+    Taken,
+    about_one_item,
+    echoes,
+    possessive,
+    the_lesson_says,
+)
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import FALSE, TRUE, Question, QuestionType
 from studyapp.quiz.text import quoted
@@ -18,7 +24,8 @@ MULTI = False
 
 def eligible(item: Item, pools: Pools) -> bool:
     if isinstance(item, Concept):
-        return len(pools.concepts) >= 2
+        # "'collective defence' means: allies defend one another" is true by its words
+        return len(pools.concepts) >= 2 and not echoes(item.term, item.definition)
     if isinstance(item, Claim):
         return len(pools.actors) >= 2
     assert isinstance(item, Event)
