@@ -11,22 +11,22 @@ from studyapp.service import StudyService
 
 
 def right_response(question: Question) -> Response:
-    if question.type == "event_order":
+    if question.format == "order":
         return list(question.answer)
-    if question.type == "matching":
+    if question.format == "match":
         return list(question.pairs)
     return str(question.answer)
 
 
 def wrong_response(question: Question, rng: random.Random) -> Response:
-    if question.type == "cloze":
+    if question.format == "typed":
         return "no idea"
-    if question.type == "true_false":
+    if question.format == "true_false":
         return FALSE if question.answer == TRUE else TRUE
-    if question.type == "event_order":
+    if question.format == "order":
         order = list(question.answer)
         return order[1:] + order[:1]
-    if question.type == "matching":
+    if question.format == "match":
         terms = [t for t, _ in question.pairs]
         definitions = [d for _, d in question.pairs]
         return list(zip(terms, definitions[1:] + definitions[:1], strict=True))

@@ -62,24 +62,24 @@ def _answers(count: int) -> str:
 
 
 def show_choices(question: Question, out: Callable[[str], None]) -> None:
-    if question.type == "matching":
+    if question.format == "match":
         for n, term in enumerate(question.terms, 1):
             out(f"  {n}) {term}")
         assert question.options is not None
         for letter, definition in zip(LETTERS, question.options, strict=False):
             out(f"  {letter}) {definition}")
         out("Pair each number with a letter, like: 1b 2a 3d 4c")
-    elif question.type == "event_order":
+    elif question.format == "order":
         assert question.options is not None
         for n, option in enumerate(question.options, 1):
             out(f"  {n}) {option}")
         out("Type the numbers in order, earliest first, like: 3 1 2")
-    elif question.type == "cloze":
+    elif question.format == "typed":
         out("Type the missing words:")
     elif question.options is not None:
         for n, option in enumerate(question.options, 1):
             out(f"  {n}) {option}")
-        if question.type == "true_false":
+        if question.format == "true_false":
             out("Type t or f (or 1 or 2):")
 
 
@@ -98,15 +98,15 @@ def ask(question: Question, read: TextIO, out: Callable[[str], None]) -> Respons
 def parse(question: Question, text: str) -> tuple[Response | None, str]:
     """The answer a line of text gives, or None and what is wrong with it."""
     options = list(question.options or ())
-    if question.type == "cloze":
+    if question.format == "typed":
         return (text, "") if text else (None, "Type the missing words (or end the input to stop).")
-    if question.type == "event_order":
+    if question.format == "order":
         numbers = text.replace(",", " ").split()
         wanted = [str(n) for n in range(1, len(options) + 1)]
         if sorted(numbers) != sorted(wanted):
             return None, f"Type each number from 1 to {len(options)} once, earliest first."
         return [options[int(n) - 1] for n in numbers], ""
-    if question.type == "matching":
+    if question.format == "match":
         pairs = text.replace(",", " ").split()
         terms = question.terms
         letters = LETTERS[: len(options)]
@@ -118,7 +118,7 @@ def parse(question: Question, text: str) -> tuple[Response | None, str]:
                 f"Pair each number 1-{len(terms)} with a letter a-{letters[-1]}, like 1b 2a.",
             )
         return [(terms[int(p[0]) - 1], options[letters.index(p[1])]) for p in pairs], ""
-    if question.type == "true_false":
+    if question.format == "true_false":
         key = text.casefold()
         if key in ("t", "true", "1"):
             return TRUE, ""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         Response,
         grade,
     )
+    from studyapp.quiz.kinds import AnswerFormat
     from studyapp.quiz.question import (
         FALSE,
         QUESTION_TYPES,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
+    "AnswerFormat": "kinds",
     "QuizRequestError": "engine",
     "build_quiz": "engine",
     "check_request": "engine",
@@ -49,6 +51,7 @@ __all__ = [
     "FALSE",
     "QUESTION_TYPES",
     "TRUE",
+    "AnswerFormat",
     "Grade",
     "Question",
     "QuestionType",

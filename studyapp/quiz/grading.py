@@ -29,13 +29,13 @@ def grade(question: Question, response: Response) -> Grade:
 
 
 def _grade(question: Question, response: Response) -> Grade:
-    if question.type == "event_order":
+    if question.format == "order":
         return _grade_order(question, [str(r) for r in response])
-    if question.type == "matching":
+    if question.format == "match":
         return _grade_matching(question, _pairs(response))
     if not isinstance(response, str):
         raise TypeError(f"a {question.type} answer is one text, not {type(response).__name__}")
-    if question.type == "cloze":
+    if question.format == "typed":
         return _grade_typed(question, response)
     right = normalize(response) == normalize(str(question.answer))
     return _verdict(question, right)
@@ -44,8 +44,8 @@ def _grade(question: Question, response: Response) -> Grade:
 def _per_item(question: Question, result: Grade) -> dict[str, bool]:
     """Ordering and matching name their items in `item_ids` order (the events in order,
     the terms); any other question is right or wrong as a whole."""
-    if question.type in ("matching", "event_order"):
-        names = question.terms if question.type == "matching" else question.answer
+    if question.format in ("match", "order"):
+        names = question.terms if question.format == "match" else question.answer
         return {
             item_id: str(name) not in result.wrong
             for item_id, name in zip(question.item_ids, names, strict=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from studyapp.content import Topic
+from studyapp.quiz.kinds import FORMATS, AnswerFormat
 from studyapp.quiz.kinds import QUESTION_TYPES as QUESTION_TYPES  # re-exported
 from studyapp.quiz.kinds import QuestionType as QuestionType
 
@@ -39,6 +40,11 @@ class Question:
     accepted: tuple[str, ...] = ()
 
     @property
+    def format(self) -> AnswerFormat:
+        """How it is answered: pick one, true or false, type, put in order, or pair up."""
+        return FORMATS[self.type]
+
+    @property
     def item_id(self) -> str:
         return self.item_ids[0]
 
@@ -52,7 +58,7 @@ class Question:
         """The correct answer in one line, for feedback and results."""
         if isinstance(self.answer, str):
             return self.answer
-        if self.type == "matching":
+        if self.format == "match":
             return "; ".join(f"{term} → {definition}" for term, definition in self.pairs)
         return " → ".join(str(a) for a in self.answer)
 
@@ -71,7 +77,7 @@ class Question:
         data["options"] = list(self.options) if self.options is not None else None
         if self.terms:
             data["terms"] = list(self.terms)
-        if self.type == "matching":
+        if self.format == "match":
             data["answer"] = [list(pair) for pair in self.pairs]
         else:
             data["answer"] = self.answer if isinstance(self.answer, str) else list(self.answer)

@@ -31,7 +31,7 @@ from studyapp.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from studyapp.quiz import Grade, Response
+    from studyapp.quiz import AnswerFormat, Grade, Response
 
 LETTERS = string.ascii_lowercase
 
@@ -126,7 +126,7 @@ class ChoiceAnswer(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.cards: list[OptionCard] = []
-        true_false = question.type == "true_false"
+        true_false = question.format == "true_false"
         for number, option in enumerate(question.options, 1):
             key = option[0] if true_false else str(number)
             card = OptionCard(key, option)
@@ -389,11 +389,14 @@ class MatchAnswer(AnswerWidget):
             set_state(button, "right" if right else "wrong")
 
 
+WIDGETS: dict[AnswerFormat, type[AnswerWidget]] = {
+    "choice": ChoiceAnswer,
+    "true_false": ChoiceAnswer,
+    "typed": TypedAnswer,
+    "order": OrderAnswer,
+    "match": MatchAnswer,
+}
+
+
 def answer_widget(question: Question) -> AnswerWidget:
-    if question.type == "cloze":
-        return TypedAnswer(question)
-    if question.type == "event_order":
-        return OrderAnswer(question)
-    if question.type == "matching":
-        return MatchAnswer(question)
-    return ChoiceAnswer(question)
+    return WIDGETS[question.format](question)
