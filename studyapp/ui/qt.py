@@ -4,6 +4,7 @@ The charts add-on has its own module, `qt_charts.py`, loaded only with the progr
 """
 
 from PySide6.QtCore import (
+    QByteArray,
     QDate,
     QDateTime,
     QElapsedTimer,
@@ -96,6 +97,7 @@ __all__ = [
     "QActionGroup",
     "QApplication",
     "QBrush",
+    "QByteArray",
     "QCheckBox",
     "QCloseEvent",
     "QColor",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from studyapp.content import Course
 from studyapp.quiz.question import QUESTION_TYPES, Question
 from studyapp.ui.answer_widgets import AnswerWidget, answer_widget, set_state
+from studyapp.ui.preferences import MAX_LENGTH, SavedSettings
 
 if TYPE_CHECKING:
     from studyapp.quiz import Grade, Response
@@ -23,7 +24,6 @@ from studyapp.ui.qt import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSettings,
     QSpinBox,
     QStackedWidget,
     Qt,
@@ -43,7 +43,6 @@ TYPE_LABELS = {
     "matching": "Matching",
 }
 TOPIC_LABELS = {"event": "Events", "perspective": "Perspectives", "concept": "Concepts"}
-DEFAULT_LENGTH = 10
 
 
 def label(text: str, name: str = "", wrap: bool = True) -> QLabel:
@@ -54,20 +53,6 @@ def label(text: str, name: str = "", wrap: bool = True) -> QLabel:
     if name:
         widget.setObjectName(name)
     return widget
-
-
-def saved_types(settings: QSettings) -> list[str]:
-    text = str(settings.value("quiz/types", ",".join(QUESTION_TYPES)))
-    known: list[str] = list(QUESTION_TYPES)
-    chosen = [t for t in text.split(",") if t in known]
-    return chosen or known
-
-
-def saved_length(settings: QSettings) -> int:
-    try:
-        return max(1, min(50, int(str(settings.value("quiz/length", DEFAULT_LENGTH)))))
-    except ValueError:
-        return DEFAULT_LENGTH
 
 
 def type_checkboxes(chosen: list[str]) -> tuple[QGridLayout, dict[str, QCheckBox]]:
@@ -90,7 +75,7 @@ class QuizSetup(QWidget):
     resume_requested = Signal()
     abandon_requested = Signal()
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: SavedSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.title = label("New quiz", "title")
@@ -115,7 +100,7 @@ class QuizSetup(QWidget):
         self.all_lessons = QPushButton("All lessons")
         self.all_lessons.setToolTip("Tick every lesson")
         self.length = QSpinBox()
-        self.length.setRange(1, 50)
+        self.length.setRange(1, MAX_LENGTH)
         self.length.setSuffix(" questions")
         self.length.setToolTip("How many questions (fewer if the lessons cannot fill them)")
         types, self.type_boxes = type_checkboxes(list(QUESTION_TYPES))
@@ -173,8 +158,8 @@ class QuizSetup(QWidget):
         self.lessons.blockSignals(False)
         rows = self.lessons.sizeHintForRow(0) * self.lessons.count()
         self.lessons.setFixedHeight(rows + 2 * self.lessons.frameWidth() + 8)
-        self.length.setValue(saved_length(self.settings))
-        chosen = saved_types(self.settings)
+        self.length.setValue(self.settings.quiz_length)
+        chosen = self.settings.quiz_types
         for name, box in self.type_boxes.items():
             box.setChecked(name in chosen)
         if unfinished is not None:
@@ -466,7 +451,7 @@ class QuizPage(QStackedWidget):
     answer_saved = Signal(object)  # the AnswerOutcome: what moved (mastery, review count)
     back_to_lessons = Signal()
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: SavedSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: StudyService | None = None
         self.course: Course | None = None

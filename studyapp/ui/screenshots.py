@@ -9,6 +9,7 @@ from pathlib import Path
 from studyapp.demo import right_response, seed_history, wrong_response
 from studyapp.quiz import QUESTION_TYPES
 from studyapp.service import StudyService
+from studyapp.ui import settings_dialog
 from studyapp.ui.app import make_app
 from studyapp.ui.main_window import LESSONS, PROGRESS, QUIZ, REVIEW, MainWindow
 from studyapp.ui.progress_view import ProgressPage
@@ -51,7 +52,7 @@ def render_screens(out_dir: Path, content: Path) -> list[Path]:
 
         rng = random.Random(3)
         for choice in ("light", "dark"):
-            window.set_theme(choice)
+            window.appearance.set_theme(choice)
             window.go(LESSONS)
             window.open_lesson(course.lessons[0].id)
             shot("01-lessons")
@@ -94,13 +95,13 @@ def render_screens(out_dir: Path, content: Path) -> list[Path]:
             assert body is not None
             body.resize(body.width(), body.sizeHint().height())
             shot("07-progress-full", body)
-            window.switch_profile(NEW_LEARNER)
+            window.profiles.switch(NEW_LEARNER)
             window.go(REVIEW)
             shot("08-review-empty")
             window.go(PROGRESS)
             shot("09-progress-empty")
-            window.switch_profile(DEMO_LEARNER)
-            dialog = SettingsDialog(window.preferences(), window)
+            window.profiles.switch(DEMO_LEARNER)
+            dialog = SettingsDialog(settings_dialog.current(window), window)
             dialog.show()
             shot("10-settings", dialog)
             dialog.close()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from studyapp.quiz import QUESTION_TYPES
+from studyapp.ui.preferences import MAX_LENGTH, MAX_TEXT_SIZE, MIN_TEXT_SIZE
 from studyapp.ui.qt import (
     QComboBox,
     QDialog,
@@ -18,8 +20,9 @@ from studyapp.ui.qt import (
 from studyapp.ui.quiz_view import type_checkboxes
 from studyapp.ui.theme import THEME_CHOICES
 
-MIN_TEXT_SIZE = 8
-MAX_TEXT_SIZE = 28
+if TYPE_CHECKING:
+    from studyapp.ui.main_window import MainWindow
+
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
@@ -48,7 +51,7 @@ class SettingsDialog(QDialog):
         self.text_size.setSuffix(" pt")
         self.text_size.setToolTip("Size of all text; Ctrl+= and Ctrl+- change it anywhere")
         self.length = QSpinBox()
-        self.length.setRange(1, 50)
+        self.length.setRange(1, MAX_LENGTH)
         self.length.setValue(current.quiz_length)
         self.length.setSuffix(" questions")
         self.length.setToolTip("How many questions a new quiz has at first")
@@ -88,3 +91,31 @@ class SettingsDialog(QDialog):
             quiz_types=types or list(QUESTION_TYPES),
             retention=round(self.retention.value(), 2),
         )
+
+
+def current(window: MainWindow) -> Preferences:
+    """What the dialog opens with: the window's look, the saved quiz, the profile's aim."""
+    return Preferences(
+        theme=window.appearance.choice,
+        text_size=window.appearance.text_size,
+        quiz_length=window.saved.quiz_length,
+        quiz_types=window.saved.quiz_types,
+        retention=window.service.desired_retention,
+    )
+
+
+def apply(window: MainWindow, chosen: Preferences) -> None:
+    window.appearance.set_theme(chosen.theme)
+    window.appearance.set_text_size(chosen.text_size)
+    window.saved.quiz_length = chosen.quiz_length
+    window.saved.quiz_types = chosen.quiz_types
+    if chosen.retention != window.service.desired_retention:
+        window.service.set_desired_retention(chosen.retention)
+
+
+def open_settings(window: MainWindow) -> SettingsDialog:
+    """Settings as a window-modal sheet; OK applies what was chosen."""
+    dialog = SettingsDialog(current(window), window)
+    dialog.accepted.connect(lambda: apply(window, dialog.chosen()))
+    dialog.open()
+    return dialog

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studyapp.service import StudyService
-from studyapp.ui import main_window
+from studyapp.ui import lessons_page
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import QApplication, QSettings
 from tests.conftest import CONTENT
@@ -26,7 +26,7 @@ def settings_path(tmp_path: Path) -> Path:
 def make_window(
     qtbot: QtBot, db_path: Path, settings_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MakeWindow]:
-    monkeypatch.setattr(main_window, "MIN_SITTING_SECONDS", 0.0)
+    monkeypatch.setattr(lessons_page, "MIN_SITTING_SECONDS", 0.0)
     services: list[StudyService] = []
     font = QApplication.font()
 

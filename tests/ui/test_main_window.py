@@ -23,7 +23,7 @@ def lesson_ids(window: MainWindow) -> list[str]:
 
 def shortcut(window: MainWindow, text: str) -> None:
     """Trigger the menu action bound to a key sequence, as the key press would."""
-    for action in window.findChildren(type(window.next_action)):
+    for action in window.findChildren(type(window.menus.next_lesson)):
         if any(s.toString() == text for s in action.shortcuts()) and action.isEnabled():
             action.trigger()
             return
@@ -64,7 +64,7 @@ def test_next_and_previous_by_button_and_keyboard(window: MainWindow, qtbot: QtB
     qtbot.keyClick(window.lesson_list, Qt.Key.Key_End)
     assert window.lesson_id == "conclusion"
     assert not window.reader.next_button.isEnabled()
-    assert not window.next_action.isEnabled()
+    assert not window.menus.next_lesson.isEnabled()
 
 
 def test_key_terms_are_highlighted_with_their_definition(window: MainWindow) -> None:
@@ -108,17 +108,17 @@ def test_window_size_and_last_lesson_are_remembered(make_window: MakeWindow) -> 
 
 def test_theme_switches_and_is_remembered(make_window: MakeWindow) -> None:
     window = make_window()
-    window.set_theme("dark")
+    window.appearance.set_theme("dark")
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
-    window.set_theme("light")
+    window.appearance.set_theme("light")
     assert app.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT.window
-    window.set_theme("dark")
+    window.appearance.set_theme("dark")
     window.close()
     again = make_window()
-    assert again.theme_choice == "dark"
-    checked = [a.data() for a in again.theme_actions.actions() if a.isChecked()]
+    assert again.appearance.choice == "dark"
+    checked = [a.data() for a in again.menus.themes.actions() if a.isChecked()]
     assert checked == ["dark"]
     assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
 
@@ -133,7 +133,7 @@ def test_text_size_keys_scale_the_reader(window: MainWindow) -> None:
     assert before < window.reader.text.document().defaultFont().pointSizeF() < bigger
     shortcut(window, "Ctrl+0")
     assert window.reader.text.document().defaultFont().pointSizeF() == before
-    assert int(str(window.settings.value("text_size"))) == window.default_text_size
+    assert int(str(window.settings.value("text_size"))) == window.appearance.default_text_size
 
 
 def test_find_in_lesson_highlights_every_match(window: MainWindow, qtbot: QtBot) -> None:
@@ -165,8 +165,8 @@ def test_a_broken_course_is_shown_without_hiding_the_good_one(
     root = write_course().parent
     write_course("broken", **{"course.yaml": "id: broken\ntitle: [oops\n"})
     window = make_window(root)
-    assert window.banner.isVisible()
-    assert "broken" in window.banner.text()
+    assert window.lessons.banner.isVisible()
+    assert "broken" in window.lessons.banner.text()
     assert window.course is not None and window.course.id == "toy"
     assert lesson_ids(window) == ["first", "second"]
 
@@ -205,19 +205,19 @@ def test_file_menu_imports_an_article_and_exports(
     window = make_window(content_dir)
     names = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert {"&Import article…", "Export course to &Anki…", "Export answers as &CSV…"} <= set(names)
-    window.import_article(str(ROOT / "tests" / "data" / "printing-press.md"))
+    window.files.import_article(str(ROOT / "tests" / "data" / "printing-press.md"))
     assert window.course is not None and window.course.id == "printing-press"
-    assert window.course_picker.isVisible() and window.course_picker.count() == 2
+    assert window.lessons.course_picker.isVisible() and window.lessons.course_picker.count() == 2
     assert lesson_ids(window)[1] == "gutenberg-s-workshop"
     assert shown[-1].startswith("Imported “The Printing Press and Its Age”: 4 lessons")
-    window.import_article(str(ROOT / "tests" / "data" / "printing-press.md"))
+    window.files.import_article(str(ROOT / "tests" / "data" / "printing-press.md"))
     assert "already exists" in shown[-1]
 
     deck = tmp_path / "press.apkg"
-    window.export_anki(str(deck))
+    window.files.export_anki(str(deck))
     assert deck.stat().st_size > 1000
     answers = tmp_path / "answers.csv"
-    window.export_answers(str(answers))
+    window.files.export_answers(str(answers))
     assert answers.read_text(encoding="utf-8").startswith("answered_at_utc,")
 
 
@@ -229,8 +229,8 @@ def test_headings_and_prompts_follow_the_text_size(window: MainWindow) -> None:
     heading.ensurePolished()
     assert heading.font().pointSizeF() == pytest.approx(base * 1.4, abs=0.1)
     assert heading.font().bold()
-    window.change_text_size(+4)
-    window.set_theme("dark")  # a theme change must not undo the sizes
+    window.appearance.change_text_size(+4)
+    window.appearance.set_theme("dark")  # a theme change must not undo the sizes
     for widget in (heading, prompt):
         widget.ensurePolished()
     assert heading.font().pointSizeF() == pytest.approx((base + 4) * 1.4, abs=0.1)

@@ -282,7 +282,7 @@ def test_progress_screen_for_a_new_learner_says_what_to_do(window: MainWindow) -
     window.go(PROGRESS)
     page = window.progress_page
     assert page is not None and page.isVisible()
-    texts = " ".join(label.text() for label in page.findChildren(type(window.banner)))
+    texts = " ".join(label.text() for label in page.findChildren(type(window.lessons.banner)))
     assert "No progress yet" in texts
 
 
@@ -309,13 +309,15 @@ def test_progress_screen_with_a_history(
     assert len(page.findChildren(QChartView)) == 4
     [heatmap] = page.findChildren(CalendarHeatmap)
     assert sum(heatmap.counts.values()) == given
-    texts = [label.text() for label in page.findChildren(type(window.banner))]
+    texts = [label.text() for label in page.findChildren(type(window.lessons.banner))]
     assert str(given) in texts
     assert page.grab().width() > 0
-    window.set_theme("dark")  # redraws in the other theme
+    window.appearance.set_theme("dark")  # redraws in the other theme
     assert len(window.progress_page.findChildren(QChartView)) == 4
     buttons = [
-        b for b in page.findChildren(type(window.banner_details)) if b.text() == "Open lesson"
+        b
+        for b in page.findChildren(type(window.lessons.banner_details))
+        if b.text() == "Open lesson"
     ]
     assert len(buttons) == 10
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
@@ -341,31 +343,39 @@ def test_profiles_can_be_created_switched_and_renamed(
     window = make_window()
     start_quiz(window, qtbot, "true_false", length=1)
     take_quiz(window, qtbot, by_keyboard=True)
-    window.switch_profile("Ben")
+    window.profiles.switch("Ben")
     assert window.profile_label.text().strip() == "Learner: Ben"
     assert window.service.stats("nato-russia").answers == 0
     window.service.rename_profile("Benjamin")
-    window.switch_profile("default")
+    window.profiles.switch("default")
     assert window.service.stats("nato-russia").answers == 1
     assert window.service.profiles() == ["Benjamin", "default"]
-    window.switch_profile("Benjamin")
+    window.profiles.switch("Benjamin")
     window.close()
     again = make_window()
     assert again.service.profile == "Benjamin"
 
 
-def test_settings_are_applied_and_remembered(make_window: MakeWindow) -> None:
-    from studyapp.ui.settings_dialog import Preferences
+def test_settings_are_applied_and_remembered(make_window: MakeWindow, qtbot: QtBot) -> None:
+    from studyapp.ui import settings_dialog
 
     window = make_window()
-    window.apply_preferences(
-        Preferences(theme="dark", text_size=13, quiz_length=7, quiz_types=["cloze"], retention=0.93)
+    dialog = settings_dialog.open_settings(window)  # as Ctrl+, opens it
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.text_size.setValue(13)
+    dialog.length.setValue(7)
+    for name, box in dialog.types.items():
+        box.setChecked(name == "cloze")
+    dialog.retention.setValue(0.93)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
+    assert window.appearance.choice == "dark"
     window.close()
     again = make_window()
-    assert again.theme_choice == "dark"
+    assert again.appearance.choice == "dark"
     assert QApplication.font().pointSize() == 13
-    prefs = again.preferences()
+    prefs = settings_dialog.current(again)
     assert (prefs.quiz_length, prefs.quiz_types, prefs.retention) == (7, ["cloze"], 0.93)
     again.go(QUIZ)
     assert again.quiz_page.setup.length.value() == 7
@@ -397,11 +407,11 @@ def test_switching_learner_mid_quiz_leaves_it_to_be_resumed_by_its_learner(
     question = window.quiz_page.question_panel.question
     assert question is not None
     answer_by_keyboard(window, qtbot, question)
-    window.switch_profile("Ben")
+    window.profiles.switch("Ben")
     window.go(QUIZ)
     assert window.quiz_page.currentWidget() is window.quiz_page.setup
     assert not window.quiz_page.setup.resume_box.isVisible()  # Ben has nothing to resume
-    window.switch_profile("default")
+    window.profiles.switch("default")
     window.go(QUIZ)
     assert window.quiz_page.setup.resume_box.isVisible()
     assert "1 of 3 answered" in window.quiz_page.setup.resume_text.text()

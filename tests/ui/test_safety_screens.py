@@ -110,10 +110,10 @@ def test_the_profile_name_and_course_problems_are_plain_text(
         "broken", **{"course.yaml": "id: broken\ntitle: <img src=x> <b>[oops\n"}
     )
     window = make_window(root)
-    window.switch_profile("<b>Ana</b>")
+    window.profiles.switch("<b>Ana</b>")
     assert window.profile_label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>Ana</b>" in window.profile_label.text()
-    window.show_course_problems()
+    window.lessons.show_course_problems()
     text, text_format = shown[-1]
     assert text_format == Qt.TextFormat.PlainText
     assert "broken" in text
@@ -130,7 +130,7 @@ def test_a_bad_new_profile_name_is_a_message(
     message: str,
 ) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (name, True))
-    window.new_profile()
+    window.profiles.new()
     assert message in shown[-1][0]
     assert window.service.profile == "default"
     assert window.service.profiles() == ["default"]

@@ -1,0 +1,162 @@
+"""The Lessons screen: the course picker, the lesson list and the reader, and the time a
+learner spends with each lesson (a sitting is kept when the lesson is left)."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from studyapp.content import Course, Lesson
+from studyapp.ui import messages
+from studyapp.ui.lesson_view import LessonList, LessonReader
+from studyapp.ui.qt import (
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from studyapp.service import LessonState, StudyService
+
+MIN_SITTING_SECONDS = 2.0  # a glance while flicking through lessons is not a sitting
+
+
+class LessonsPage(QSplitter):
+    lesson_opened = Signal(object, object)  # the course, the lesson
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: StudyService | None = None
+        self.course: Course | None = None
+        self.lesson_id: str | None = None
+        self.opened_at = time.monotonic()
+        self.saw_end = False
+        self.course_picker = QComboBox()
+        self.course_picker.setToolTip("The course to study")
+        self.course_picker.setAccessibleName("Course")
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_details = QPushButton("Show problems…")
+        self.banner_details.setToolTip("What is wrong in the courses that could not be opened")
+        self.lesson_list = LessonList()
+        self.reader = LessonReader()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(8, 10, 4, 8)
+        heading = QLabel("Lessons")
+        heading.setObjectName("heading")
+        column.addWidget(heading)
+        column.addWidget(self.course_picker)
+        column.addWidget(self.banner)
+        column.addWidget(self.banner_details)
+        column.addWidget(self.lesson_list, 1)
+        self.addWidget(left)
+        self.addWidget(self.reader)
+        self.setStretchFactor(1, 1)
+        self.setSizes([300, 800])
+        self.setChildrenCollapsible(False)
+        self.lesson_list.lesson_chosen.connect(self.open_lesson)
+        self.reader.previous_requested.connect(lambda: self.step(-1))
+        self.reader.next_requested.connect(lambda: self.step(+1))
+        self.reader.reached_end.connect(self._on_reached_end)
+        self.course_picker.currentIndexChanged.connect(self._on_course_picked)
+        self.banner_details.clicked.connect(self.show_course_problems)
+
+    @property
+    def service(self) -> StudyService:
+        assert self._service is not None, "the lessons page has no service attached yet"
+        return self._service
+
+    def attach(self, service: StudyService) -> None:
+        self._service = service
+        self.fill_courses()
+
+    def fill_courses(self, chosen: str | None = None) -> None:
+        self.course_picker.blockSignals(True)
+        self.course_picker.clear()
+        for course in self.service.courses:
+            self.course_picker.addItem(course.title, course.id)
+        if chosen is not None:
+            self.course_picker.setCurrentIndex(self.course_picker.findData(chosen))
+        self.course_picker.blockSignals(False)
+        self.course_picker.setVisible(len(self.service.courses) > 1)
+        broken = self.service.broken_courses
+        self.banner.setVisible(bool(broken))
+        self.banner_details.setVisible(bool(broken))
+        if broken:
+            names = ", ".join(sorted(broken))
+            folders = "folder" if len(broken) == 1 else "folders"
+            self.banner.setText(f"{len(broken)} course {folders} could not be opened: {names}.")
+        if not self.service.courses:
+            self.reader.text.setPlainText(
+                "No course to show yet. Put a course folder in the content folder, "
+                "or check the problems listed on the left."
+            )
+
+    def show_course_problems(self) -> None:
+        lines = [str(p) for problems in self.service.broken_courses.values() for p in problems]
+        text = "These problems stop the courses below from opening. Fix them and restart.\n\n"
+        text += "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
+        title = "Courses that could not be opened"
+        messages.tell(self, title, text, messages.Icon.Warning, details="\n".join(lines))
+
+    def _on_course_picked(self, index: int) -> None:
+        course_id = self.course_picker.itemData(index)
+        if course_id:
+            self.show_course(str(course_id))
+
+    def show_course(self, course_id: str, lesson_id: str | None = None) -> None:
+        self.finish_sitting()
+        self.course = self.service.course(course_id)
+        self.lesson_list.show_lessons(self.course, self.service.lesson_states(course_id))
+        self.lesson_id = None
+        known = {lesson.id for lesson in self.course.lessons}
+        self.lesson_list.select(lesson_id if lesson_id in known else self.course.lessons[0].id)
+
+    def open_lesson(self, lesson_id: str) -> None:
+        if self.course is None or lesson_id == self.lesson_id:
+            return
+        self.finish_sitting()
+        lesson: Lesson = self.course.lesson(lesson_id)
+        self.lesson_id = lesson_id
+        self.opened_at = time.monotonic()
+        self.saw_end = False
+        self.lesson_list.select(lesson_id)
+        self.reader.show_lesson(self.course, lesson, read=self.lesson_list.is_read(lesson_id))
+        self.lesson_opened.emit(self.course, lesson)
+
+    def step(self, offset: int) -> None:
+        """Open the lesson `offset` places on, if there is one."""
+        if self.course is None or self.lesson_id is None:
+            return
+        number = self.course.lesson(self.lesson_id).number + offset
+        if 1 <= number <= len(self.course.lessons):
+            self.open_lesson(self.course.lessons[number - 1].id)
+
+    def mark(self, state: LessonState) -> None:
+        self.lesson_list.mark(state)
+
+    def _on_reached_end(self) -> None:
+        self.saw_end = True
+
+    def finish_sitting(self) -> None:
+        """Record the time with the lesson being left; it is read if its end was seen."""
+        if self.course is None or self.lesson_id is None:
+            return
+        seconds = time.monotonic() - self.opened_at
+        if seconds < MIN_SITTING_SECONDS:
+            return
+        state = self.service.record_reading(
+            self.course.id, self.lesson_id, seconds=round(seconds), finished=self.saw_end
+        )
+        self.lesson_list.mark(state)
+        if state.lesson_id == self.lesson_id:
+            self.reader.set_read(state.read)
+        self.opened_at = time.monotonic()
