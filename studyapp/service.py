@@ -30,7 +30,14 @@ from studyapp.progress.repository import utcnow
 from studyapp.progress.stats import current_cards, item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target
-from studyapp.session import AnswerOutcome, LessonState, QuizSession, Results, Shortfall
+from studyapp.session import (
+    AnswerOutcome,
+    LessonState,
+    QuizSession,
+    Results,
+    Shortfall,
+    points,
+)
 
 __all__ = [
     "AnswerOutcome",
@@ -46,6 +53,7 @@ __all__ = [
     "Stats",
     "StoreError",
     "StudyService",
+    "points",
 ]
 
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first

@@ -47,6 +47,11 @@ class AnswerOutcome:
     next_due: dt.datetime | None = None
 
 
+def points(score: float) -> str:
+    """A score as a learner reads it: "5.3", not "5.33333" (orderings earn thirds)."""
+    return f"{round(score, 1):g}"
+
+
 @dataclass(frozen=True)
 class Results:
     """A sitting's answers, as the results screen and the terminal summary show them."""

@@ -13,7 +13,7 @@ from typing import TextIO
 from studyapp.content import Course
 from studyapp.progress import Stats, StoreError
 from studyapp.quiz import FALSE, TRUE, Question, Response
-from studyapp.service import QuizSession
+from studyapp.service import QuizSession, points
 
 LETTERS = string.ascii_lowercase
 
@@ -47,7 +47,7 @@ def run_quiz(course: Course, session: QuizSession, read: TextIO, write: TextIO) 
         results = session.finish()
         given = len(results.answers)
         share = round(100 * results.score / max(given, 1))
-        out(f"\nDone: {results.score:g} of {given} right ({share}%).")
+        out(f"\nDone: {points(results.score)} of {given} right ({share}%).")
     except (Stop, KeyboardInterrupt):
         out(f"\nQuiz stopped. {_answers(len(session.graded))} saved.")
     except StoreError:

@@ -113,3 +113,10 @@ def test_each_item_of_an_ordering_is_graded_on_its_own() -> None:
     assert result.item_results == {
         item_id: index >= 2 for index, item_id in enumerate(order.item_ids)
     }
+
+
+def test_a_score_of_thirds_reads_as_one_decimal() -> None:
+    # The results screen said "5.33333 / 8" after a partly right ordering.
+    from studyapp.service import points
+
+    assert (points(16 / 3), points(4.0), points(0.5)) == ("5.3", "4", "0.5")

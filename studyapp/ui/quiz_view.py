@@ -406,8 +406,10 @@ class ResultsPanel(QWidget):
         self.missed_list.itemActivated.connect(lambda _item: self._show_selected())
 
     def show_results(self, results: Results, milliseconds: int) -> None:
+        from studyapp.service import points
+
         total, score, earlier = len(results.answers), results.score, results.earlier
-        self.score.setText(f"{score:g} / {total}")
+        self.score.setText(f"{points(score)} / {total}")
         percent = round(100 * score / total) if total else 0
         seconds = milliseconds // 1000
         took = f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"
@@ -418,7 +420,7 @@ class ResultsPanel(QWidget):
             mine = [grade for question, grade in results.answers if question.topic == topic]
             if mine:
                 right = sum(grade.score for grade in mine)
-                parts.append(f"{name}: {right:g} of {len(mine)}")
+                parts.append(f"{name}: {points(right)} of {len(mine)}")
         self.topics.setText("   ·   ".join(parts))
         self.missed = results.missed
         self.missed_list.clear()
