@@ -162,8 +162,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "screenshots":
         return screenshots(content, args.out_dir)
     if args.command in ("quiz", "stats", "read"):
-        from studyapp.progress import StoreError
-        from studyapp.service import StudyService
+        from studyapp.service import StoreError, StudyService
 
         if not content.is_dir():
             return _fail(f"{content}: no such content folder")
@@ -333,7 +332,6 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace, content: Path, db: str | None, profile: str) -> int:
     """Write the Anki deck and/or the answers' CSV that the options ask for."""
-    from studyapp.progress import database_file, default_location
     from studyapp.service import ExportError, StoreError, StudyService
 
     if args.anki is None and args.csv is None:
@@ -341,7 +339,7 @@ def export_command(args: argparse.Namespace, content: Path, db: str | None, prof
     if args.anki is not None:
         if not content.is_dir():
             return _fail(f"{content}: no such content folder")
-        courses = StudyService.without_progress(content, database_file(db or default_location()))
+        courses = StudyService.without_progress(content, db or "")
         course_id = _default_course(courses, args.course)
         problem = _course_problem(courses, course_id) if course_id else "there is no course"
         if problem or course_id is None:

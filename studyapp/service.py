@@ -110,9 +110,13 @@ class StudyService:
         )
 
     @classmethod
-    def without_progress(cls, content: Path, database: Path | None = None) -> StudyService:
-        """Courses and quizzes only: nothing is read from or written to a database
-        (`database` names the learner's file only so that no export replaces it)."""
+    def without_progress(cls, content: Path, db: str | None = None) -> StudyService:
+        """Courses and quizzes only: nothing is read from or written to a database. `db`
+        names the learner's database ("" for the default one) only so that no export
+        replaces it."""
+        from studyapp.progress import database_file
+
+        database = database_file(db or default_location()) if db is not None else None
         return cls(load_catalogue(content), None, content=content, database=database)
 
     @property

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from studyapp.content import Course
-from studyapp.progress import Stats, StoreError
 from studyapp.quiz import FALSE, TRUE, Question, Response
-from studyapp.service import QuizSession, points
+from studyapp.service import QuizSession, Stats, StoreError, points
 
 LETTERS = string.ascii_lowercase
 

@@ -15,6 +15,7 @@ from studyapp import __version__
 from studyapp.ui import messages
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import (
+    PYSIDE_VERSION,
     QApplication,
     QEvent,
     QLibraryInfo,
@@ -133,9 +134,30 @@ def report_uncaught(window: QWidget) -> Callable[..., None]:
     return hook
 
 
+# PySide6 releases the app cannot run on, and why (as qutebrowser's `check_qt_version`).
+BROKEN_QT = {
+    "6.12.0": "it frees a QPainter still in use and crashes the app when it closes",
+}
+OLDEST_QT = (6, 6)
+
+
+def qt_problem(version: str) -> str | None:
+    """Why this PySide6 cannot run the app, or None."""
+    try:
+        major, minor = (int(part) for part in version.split(".")[:2])
+    except ValueError:
+        return None  # a development build: let it try
+    if (major, minor) < OLDEST_QT:
+        oldest = ".".join(map(str, OLDEST_QT))
+        return f"PySide6 {version} is too old: StudyApp needs {oldest} or newer"
+    if version in BROKEN_QT:
+        return f"PySide6 {version} cannot run StudyApp: {BROKEN_QT[version]}; install 6.11"
+    return None
+
+
 def run(content: Path, db: str | None) -> int:
     """Paint the window first, then open the courses and the progress database."""
-    problem = xcb_problem()
+    problem = qt_problem(PYSIDE_VERSION) or xcb_problem()
     if problem is not None:
         print(f"studyapp: {problem}", file=sys.stderr)
         return 2

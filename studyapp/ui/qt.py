@@ -3,6 +3,7 @@
 The charts add-on has its own module, `qt_charts.py`, loaded only with the progress screen.
 """
 
+from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import (
     QByteArray,
     QDate,
@@ -92,6 +93,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "PYSIDE_VERSION",
     "QAbstractItemView",
     "QAction",
     "QActionGroup",

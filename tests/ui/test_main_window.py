@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studyapp.ui import theme
-from studyapp.ui.app import xcb_problem
+from studyapp.ui.app import qt_problem, xcb_problem
 from studyapp.ui.lesson_view import LESSON_ID_ROLE, STATE_ROLE
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import QApplication, QPalette, Qt
@@ -235,3 +235,10 @@ def test_headings_and_prompts_follow_the_text_size(window: MainWindow) -> None:
         widget.ensurePolished()
     assert heading.font().pointSizeF() == pytest.approx((base + 4) * 1.4, abs=0.1)
     assert prompt.font().pointSizeF() == pytest.approx((base + 4) * 1.2, abs=0.1)
+
+
+def test_a_qt_the_app_cannot_run_on_is_one_message_not_a_crash() -> None:
+    # PySide6 6.12.0 crashed on exit (a QPainter freed while in use).
+    assert "cannot run StudyApp" in str(qt_problem("6.12.0"))
+    assert "too old" in str(qt_problem("6.5.3"))
+    assert qt_problem("6.11.3") is None and qt_problem("6.13.1") is None
