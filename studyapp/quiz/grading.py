@@ -16,11 +16,17 @@ Response = str | Sequence[str] | Sequence[tuple[str, str]]
 class Grade:
     correct: bool
     score: float  # 1.0 right, 0.0 wrong, in between for partly right ordering or matching
-    feedback: str  # what the learner reads first: right or not, and the correct answer
+    detail: str = ""  # besides right or wrong: what was forgiven, or what the answer is
     wrong: tuple[str, ...] = ()  # for ordering and matching: the entries placed wrongly
     # Each tested item, right or not: one misplaced event of four leaves the other three
     # known. Spaced repetition rates each item by this.
     item_results: Mapping[str, bool] = field(default_factory=dict)
+
+    @property
+    def feedback(self) -> str:
+        """The verdict and the detail in one line, as the terminal prints it."""
+        verdict = "Correct!" if self.correct else "" if self.score > 0 else "Not quite."
+        return " ".join(part for part in (verdict, self.detail) if part)
 
 
 def grade(question: Question, response: Response) -> Grade:
@@ -64,10 +70,8 @@ def _pairs(response: Response) -> list[tuple[str, str]]:
 
 def _verdict(question: Question, right: bool, note: str = "") -> Grade:
     if right:
-        feedback = "Correct!" + (f" {note}" if note else "")
-    else:
-        feedback = f"Not quite. The answer is {quoted(question.answer_text.removesuffix('.'))}."
-    return Grade(right, 1.0 if right else 0.0, feedback)
+        return Grade(True, 1.0, note)
+    return Grade(False, 0.0, f"The answer is {quoted(question.answer_text.removesuffix('.'))}.")
 
 
 def _grade_typed(question: Question, response: str) -> Grade:
@@ -92,7 +96,7 @@ def _grade_order(question: Question, response: list[str]) -> Grade:
         str(question.answer[i]) for i, title in enumerate(answer) if given[i] != title
     )
     if not misplaced:
-        return Grade(True, 1.0, "Correct! That is the order.")
+        return Grade(True, 1.0, "That is the order.")
     feedback = f"{right_pairs} of {len(pairs)} pairs of events are in the right order."
     return Grade(False, score, feedback, misplaced)
 
@@ -106,7 +110,7 @@ def _grade_matching(question: Question, response: list[tuple[str, str]]) -> Grad
     right = len(truth) - len(wrong)
     score = right / len(truth)
     if not wrong:
-        return Grade(True, 1.0, "Correct! Every pair matches.")
+        return Grade(True, 1.0, "Every pair matches.")
     names = ", ".join(quoted(str(t)) for t in wrong)
     feedback = f"{right} of {len(truth)} pairs right. Not matched correctly: {names}."
     return Grade(False, score, feedback, wrong)

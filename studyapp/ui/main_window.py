@@ -26,7 +26,7 @@ from studyapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from studyapp.ui.quiz_view import QuizPage
+from studyapp.ui.quiz import QuizPage
 from studyapp.ui.review_view import ReviewPage
 
 if TYPE_CHECKING:

@@ -43,8 +43,8 @@ from studyapp.ui.qt_charts import (
     QLineSeries,
     QValueAxis,
 )
-from studyapp.ui.quiz_view import label
 from studyapp.ui.theme import Colors
+from studyapp.ui.widgets import label
 
 ACCURACY_DAYS = 60
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studyapp.ui.qt import QHBoxLayout, QPushButton, Qt, QVBoxLayout, QWidget, Signal
-from studyapp.ui.quiz_view import label
+from studyapp.ui.widgets import label
 
 
 def when_text(due_utc: dt.datetime, now_utc: dt.datetime, tz: dt.tzinfo | None = None) -> str:

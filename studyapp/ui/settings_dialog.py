@@ -17,7 +17,7 @@ from studyapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from studyapp.ui.quiz_view import type_checkboxes
+from studyapp.ui.quiz import type_checkboxes
 from studyapp.ui.theme import THEME_CHOICES
 
 if TYPE_CHECKING:
