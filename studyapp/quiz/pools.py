@@ -91,6 +91,7 @@ class Pools:
             if c.lesson_id == concept.lesson_id
             and c.id != concept.id
             and c.kind == concept.kind
+            and plural(c.term) == plural(concept.term)
             and not self.related(c, concept)
         ]
         self.rng.shuffle(same)
@@ -103,6 +104,7 @@ class Pools:
             for c in self.rng.sample(self.concepts, wanted)
             if c.lesson_id != concept.lesson_id
             and c.kind == concept.kind
+            and plural(c.term) == plural(concept.term)
             and not self.related(c, concept)
         ]
         # Unexplained ones first, those of the same lesson first among equals.
@@ -246,6 +248,13 @@ class Pools:
         nearby = [d for d in _nearby(answer) if d not in true_then and d not in picked]
         picked += self.rng.sample(nearby, min(n - len(picked), len(nearby)))
         return picked
+
+
+def plural(term: str) -> bool:
+    """Whether a term is a plural ("sanctions", "national interests"): its definition is
+    plural too, so it is set only against plurals, or number alone would pair them."""
+    last = term.split()[-1].casefold() if term.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def days(date: PartialDate) -> tuple[int, int]:

@@ -73,7 +73,7 @@ def test_no_type_floods_a_short_quiz() -> None:
         questions = build_quiz(BUNDLED, count=16, rng=random.Random(seed))
         turns = Counter(q.type for q in questions)
         assert len(turns) >= len(QUESTION_TYPES) - 1, turns  # ordering needs fresh events
-        assert max(turns.values()) <= 3, turns
+        assert max(turns.values()) <= 4, turns  # a quarter: the others take their turns
 
 
 def test_lessons_are_asked_by_their_number_of_items() -> None:

@@ -223,3 +223,25 @@ def test_true_and_false_take_turns_within_a_quiz() -> None:
         verdicts = [q.answer for q in build_quiz(COURSE, count=40, rng=random.Random(seed))]
         trues, falses = verdicts.count("True"), verdicts.count("False")
         assert abs(trues - falses) <= 2, (seed, trues, falses)
+
+
+def test_a_plural_term_is_set_only_against_plurals() -> None:
+    # "Unofficial, often secret contacts…" had one plural term among its options.
+    from studyapp.quiz.pools import plural
+
+    for q in ALL:
+        if q.type in ("term_from_definition", "matching") and q.options is not None:
+            terms = q.options if q.type == "term_from_definition" else q.terms
+            assert len({plural(term) for term in terms}) == 1, q.prompt
+
+
+def test_a_cloze_leaning_on_the_sentence_before_is_not_asked() -> None:
+    # "This creates a feeling of e··········· and existential threat": "estrangement" fits.
+    assert not any(q.prompt.endswith("This creates a feeling of _____ and existential threat.")
+                   for q in ALL)  # fmt: skip
+
+
+def test_which_happened_offers_only_events_near_in_time() -> None:
+    for q in ALL:
+        if q.id == "event_date:event:full-scale-invasion:which":
+            assert q.options is not None and "The Cold War ends" not in q.options

@@ -23,6 +23,8 @@ _VIEW_WORDS = re.compile(
 )
 VIEW_WINDOW = 30  # characters either side of the actor's name
 MIN_CONTEXT_WORDS = 8  # a shorter sentence does not say what its blank must be
+LEANING = {"This", "That", "It", "They", "These", "Those"}  # words that lean on the last sentence
+MIN_LEANING_CONTEXT = 12  # such a sentence must say more itself
 
 
 def _names(item: Item, pools: Pools) -> tuple[str, ...]:
@@ -84,10 +86,13 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         why = f"This is the view of {item.actor}."
     else:
         why = f"{quoted(item.label)} happened in {answer}."
-    if len(source.split()) - len(answer.split()) < MIN_CONTEXT_WORDS:
+    context = len(source.split()) - len(answer.split())
+    if context < MIN_CONTEXT_WORDS:
         return None  # "The potential for _____ is a real concern" could take anything
     if echoes(answer, source[:start] + " " + source[end:]):
         return None  # "a _____ in its near abroad ... a challenge to that influence"
+    if source.split()[0] in LEANING and context < MIN_LEANING_CONTEXT:
+        return None  # "This creates a feeling of _____": what "this" is, the sentence omits
     return about_one_item(
         pools,
         kind=TYPE,

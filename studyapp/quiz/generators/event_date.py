@@ -61,8 +61,11 @@ def _dates_around(event: Event, pools: Pools, wanted: int = 3) -> list[PartialDa
 
 
 def _which(event: Event, pools: Pools) -> Question | None:
-    # Only events proved to be at another time, the nearest in time most often.
-    others = [e.title for e in pools.events_at_other_times(event)][:6]
+    # Only events proved to be at another time, and near it: the end of the Cold War, which
+    # the course places only as "before everything else", is no thought-worthy answer to
+    # "what happened in February 2022?".
+    near = [e for e in pools.events_at_other_times(event) if None not in pools.span(e)]
+    others = [e.title for e in near][:4]
     return choice(
         pools,
         kind=TYPE,

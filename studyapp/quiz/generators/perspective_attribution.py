@@ -28,19 +28,19 @@ def _who_holds(claim: Claim, pools: Pools) -> bool:
 
 def _not_held(claim: Claim, pools: Pools) -> list[Claim]:
     """Claims whose contrary the claim's holders surely do not take: the holder's other
-    views (for a view both sides hold, the other shared views), those the quiz has not
-    tested first. Never the claim's own contrary, whose plain opposite would stand out,
-    nor one the quiz has already offered: the same wrong views again and again teach
-    the learner to spot them."""
+    views (for a view both sides hold, the other shared views) that the quiz has not
+    asked. Never the claim's own contrary, whose plain opposite would stand out, nor one
+    the quiz has already offered: the same wrong views again and again teach the learner
+    to spot them."""
     others = [
         c
         for c in pools.views_of(claim.actor)
         if c.id != claim.id
         and c.contrary is not None
         and normalize(c.contrary) not in pools.shown_options
+        and c.id not in pools.seen  # a view already asked rules its opposite out
     ]
     pools.rng.shuffle(others)
-    others.sort(key=lambda c: c.id in pools.seen)
     return others
 
 
