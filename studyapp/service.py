@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from studyapp.clock import utcnow
 from studyapp.content import Catalogue, Course, Problem, load_catalogue
 from studyapp.progress import (
     AnswerRecord,
@@ -26,7 +27,6 @@ from studyapp.progress import (
 )
 from studyapp.progress.backups import Backup
 from studyapp.progress.errors import cause
-from studyapp.progress.repository import utcnow
 from studyapp.progress.stats import current_cards, item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target

@@ -63,13 +63,6 @@ class FoundEvent:
 
 
 @dataclass(frozen=True)
-class FoundConcept:
-    term: str
-    definition: str
-    quote: str
-
-
-@dataclass(frozen=True)
 class FoundClaim:
     actor: str
     statement: str

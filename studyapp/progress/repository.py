@@ -13,6 +13,7 @@ from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from studyapp.clock import utcnow
 from studyapp.progress.errors import StoreError, cause
 from studyapp.progress.models import Answer, ItemState, LessonRead, Profile, QuizRecord
 from studyapp.progress.scheduling import DEFAULT_RETENTION, Scheduling
@@ -62,10 +63,6 @@ def _kept_safe(action: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
         return wrapper
 
     return decorate
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def local_day(moment_utc: dt.datetime, tz: dt.tzinfo | None) -> str:

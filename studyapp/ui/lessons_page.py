@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from studyapp.content import Course, Lesson
 from studyapp.ui import messages
-from studyapp.ui.lesson_view import LessonList, LessonReader
+from studyapp.ui.lesson_list import LessonList
+from studyapp.ui.lesson_view import LessonReader
 from studyapp.ui.qt import (
     QComboBox,
     QLabel,

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from studyapp.clock import utcnow
 from studyapp.content import Course, Lesson
 from studyapp.ui import menus as menu_bar
 from studyapp.ui.appearance import Appearance
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
     def _show_review(self) -> None:
         if self.course is None:
             return
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = utcnow()
         due = len(self.service.due_items(self.course.id, now))
         next_due = self.service.next_due(self.course.id, now)
         self.review_page.show_state(due, next_due, now, self.service.tz)
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         """The review count and every lesson's mastery, read afresh (a course opened)."""
         if self.course is None:
             return
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = utcnow()
         self._show_due(len(self.service.due_items(self.course.id, now)))
         for state in self.service.lesson_states(self.course.id):
             self.lessons.mark(state)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 
+from studyapp.clock import utcnow
 from studyapp.demo import right_response, seed_history, wrong_response
 from studyapp.quiz import QUESTION_TYPES
 from studyapp.service import StudyService
@@ -37,7 +37,7 @@ def render_screens(out_dir: Path, content: Path) -> list[Path]:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         service = StudyService.open(content, str(Path(tmp) / "demo.sqlite3"), DEMO_LEARNER)
         course = service.courses[0]
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = utcnow()
         seed_history(service, course.id, now=now)
         window = MainWindow(service, settings)
         window.resize(*SIZE)

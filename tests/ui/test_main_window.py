@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from studyapp.ui import theme
 from studyapp.ui.app import qt_problem, xcb_problem
-from studyapp.ui.lesson_view import LESSON_ID_ROLE, STATE_ROLE
+from studyapp.ui.lesson_list import LESSON_ID_ROLE, STATE_ROLE
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import QApplication, QPalette, Qt
 from tests.conftest import TOY_COURSE, WriteCourse

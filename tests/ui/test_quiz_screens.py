@@ -325,7 +325,7 @@ def test_progress_screen_with_a_history(
 
 
 def test_lessons_show_mastery_after_a_quiz(window: MainWindow, qtbot: QtBot) -> None:
-    from studyapp.ui.lesson_view import STATE_ROLE
+    from studyapp.ui.lesson_list import STATE_ROLE
 
     start_quiz(window, qtbot, "concept_definition", length=3)
     asked = take_quiz(window, qtbot, by_keyboard=True)
