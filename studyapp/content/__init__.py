@@ -10,13 +10,8 @@ from typing import TYPE_CHECKING
 from studyapp.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from studyapp.content.loader import (
-        Catalogue,
-        CourseError,
-        Problem,
-        load_catalogue,
-        load_course,
-    )
+    from studyapp.content.catalogue import Catalogue, load_catalogue
+    from studyapp.content.loader import load_course
     from studyapp.content.locations import default_content_dir
     from studyapp.content.model import (
         TOPICS,
@@ -30,6 +25,7 @@ if TYPE_CHECKING:
         PartialDate,
         Topic,
     )
+    from studyapp.content.problems import CourseError, Problem
     from studyapp.content.prose import (
         sentence_texts,
         sentences,
@@ -41,11 +37,11 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
-    "Catalogue": "loader",
-    "CourseError": "loader",
-    "Problem": "loader",
+    "Catalogue": "catalogue",
+    "CourseError": "problems",
+    "Problem": "problems",
     "default_content_dir": "locations",
-    "load_catalogue": "loader",
+    "load_catalogue": "catalogue",
     "load_course": "loader",
     "TOPICS": "model",
     "Actor": "model",

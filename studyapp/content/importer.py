@@ -29,8 +29,9 @@ from studyapp.content.finders import (
     term_key,
     trigram_counts,
 )
-from studyapp.content.loader import COURSE_FILE, CourseError, load_course
+from studyapp.content.loader import COURSE_FILE, load_course
 from studyapp.content.model import Course
+from studyapp.content.problems import CourseError
 from studyapp.content.prose import split_long
 
 MAX_BYTES = 5 * 1024 * 1024

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from studyapp.content.chronology import date_key, out_of_order
+from studyapp.content import rules
 from studyapp.content.model import Actor, Claim, Concept, Course, Event, Lesson, PartialDate
+from studyapp.content.problems import CourseError, Problem, clip, label, shown, together
 from studyapp.content.prose import sentence_texts
+from studyapp.content.rules import Sources
 from studyapp.content.yamlfile import YamlList, YamlMap, YamlSyntaxError, read_yaml
 
 COURSE_FILE = "course.yaml"
@@ -38,84 +38,6 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
         {"generated", "contrary", "rivals"},
     ),
 }
-
-
-Sources = dict[str, tuple[Path, YamlMap]]  # item id: the file and entry that give it
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _together(names: tuple[str, ...]) -> str:
-    """ "NATO and Russia"; "A, B and C"."""
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _shown(value: object) -> str:
-    """A value as a message shows it: text clipped, a list or mapping named, never repr'd."""
-    if isinstance(value, str):
-        return f"'{_clip(value)}'"
-    if value is None or isinstance(value, bool | int | float | dt.date):
-        return _clip(str(value))
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping" if isinstance(value, dict) else f"a {type(value).__name__} value"
-
-
-def _label(value: object) -> str:
-    """An entry's id or name for a message, if it is text."""
-    return _clip(value.strip()) if isinstance(value, str) else ""
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class CourseError(Exception):
-    """A course that cannot be used, with every problem found in it."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """Every course found under a content folder, and the folders that failed to load."""
-
-    courses: tuple[Course, ...]
-    broken: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
-
-    def course(self, course_id: str) -> Course:
-        for course in self.courses:
-            if course.id == course_id:
-                return course
-        known = ", ".join(c.id for c in self.courses) or "none"
-        raise KeyError(f"unknown course '{course_id}' (courses: {known})")
-
-
-def load_catalogue(root: Path) -> Catalogue:
-    """Load every course folder under `root`; a broken one never hides the others."""
-    courses: list[Course] = []
-    broken: dict[str, tuple[Problem, ...]] = {}
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    for folder in folders:
-        if root.resolve() not in folder.resolve().parents:  # a link: nothing outside is read
-            message = f"course folder '{folder.name}' lies outside the content folder"
-            broken[folder.name] = (Problem(folder, 1, message),)
-            continue
-        try:
-            courses.append(load_course(folder))
-        except CourseError as error:
-            broken[folder.name] = error.problems
-    return Catalogue(tuple(courses), broken)
 
 
 def load_course(folder: Path) -> Course:
@@ -183,11 +105,11 @@ class _CourseReader:
         for index, name in enumerate(entries):
             line = entries.line_of(index)
             if not isinstance(name, str) or not name.endswith((".yaml", ".yml")):
-                self.problem(line, f"include entry {_shown(name)} is not a .yaml file name")
+                self.problem(line, f"include entry {shown(name)} is not a .yaml file name")
                 continue
             where = self._inside(self.folder / name)
             if where:
-                self.problem(line, f"included file {_shown(name)} {where}")
+                self.problem(line, f"included file {shown(name)} {where}")
             else:
                 paths.append(self.folder / name)
         return paths
@@ -221,16 +143,16 @@ class _CourseReader:
         for key, line in data.duplicate_keys:
             self.problem(line, f"duplicate key '{key}' (the earlier one would be ignored)")
         for key in data.keys() - allowed:
-            hint = difflib.get_close_matches(_clip(key), allowed, n=1)
+            hint = difflib.get_close_matches(clip(key), allowed, n=1)
             also = f"; did you mean '{hint[0]}'?" if hint else ""
-            self.problem(data.line_of(key), f"unknown field {_shown(key)} in {kind}{also}")
+            self.problem(data.line_of(key), f"unknown field {shown(key)} in {kind}{also}")
 
     def _fields(self, data: YamlMap, kind: str) -> bool:
         required, optional = _FIELDS[kind]
         self._check_keys(data, required | optional, kind)
         missing = sorted(required - data.keys())
         for key in missing:
-            name = _label(data.get("id")) or _label(data.get("name"))
+            name = label(data.get("id")) or label(data.get("name"))
             self.problem(data.line, f"{kind} {name} is missing required field '{key}'".strip())
         return not missing
 
@@ -239,7 +161,7 @@ class _CourseReader:
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
-            other = "" if value is None or isinstance(value, str) else f", not {_shown(value)}"
+            other = "" if value is None or isinstance(value, str) else f", not {shown(value)}"
             self.problem(data.line_of(key), f"'{key}' must be non-empty text{other}")
             return ""
         return value.strip()
@@ -269,12 +191,12 @@ class _CourseReader:
         course_id = self._text(head, "id") if "id" in head else self.folder.name
         if course_id and not _SLUG.match(course_id):
             self.problem(
-                head.line_of("id"), f"course id {_shown(course_id)} must be lower-case-words"
+                head.line_of("id"), f"course id {shown(course_id)} must be lower-case-words"
             )
         elif course_id != self.folder.name:
             self.problem(
                 head.line_of("id"),
-                f"course id {_shown(course_id)} differs from its folder name '{self.folder.name}'",
+                f"course id {shown(course_id)} differs from its folder name '{self.folder.name}'",
             )
         title = self._text(head, "title") if "title" in head else ""
         if "title" not in head:
@@ -286,9 +208,10 @@ class _CourseReader:
         events = [self._event(p, d, i, lessons, ids) for p, d, i in sections["events"]]
         claims = [self._claim(p, d, lessons, ids, actors) for p, d, _ in sections["claims"]]
         good_concepts = tuple(c for c in concepts if c is not None)
-        good_events = self._ordered(tuple(e for e in events if e is not None), sections["events"])
-        self._check_terms(good_concepts, ids)
-        self._check_chronology(good_events, ids)
+        found = tuple(e for e in events if e is not None)
+        good_events = rules.ordered(found, sections["events"], self.problem)
+        rules.check_terms(good_concepts, ids, self.problem)
+        rules.check_chronology(good_events, ids, self.problem)
         return Course(
             id=course_id,
             title=title,
@@ -319,7 +242,7 @@ class _CourseReader:
                 continue
             name = self._text(entry, "name")
             if any(a.name == name for a in actors):
-                self.problem(entry.line_of("name"), f"actor {_shown(name)} is listed twice")
+                self.problem(entry.line_of("name"), f"actor {shown(name)} is listed twice")
             aliases = self._texts(entry, "aliases")
             description = self._optional_text(entry, "description")
             overlaps = self._texts(entry, "overlaps")
@@ -330,7 +253,7 @@ class _CourseReader:
             for other in actor.overlaps:
                 if other not in names or other == actor.name:
                     known = ", ".join(sorted(names - {actor.name}))
-                    message = f"'overlaps' names unknown actor {_shown(other)} ({known})"
+                    message = f"'overlaps' names unknown actor {shown(other)} ({known})"
                     self.problem(lines[actor.name], message)
         return tuple(actors)
 
@@ -345,14 +268,14 @@ class _CourseReader:
             lesson_id = self._text(data, "id")
             if not _SLUG.match(lesson_id):
                 self.problem(
-                    data.line_of("id"), f"lesson id {_shown(lesson_id)} must be lower-case-words"
+                    data.line_of("id"), f"lesson id {shown(lesson_id)} must be lower-case-words"
                 )
             elif lesson_id in lessons:
-                self.problem(data.line_of("id"), f"duplicate lesson id {_shown(lesson_id)}")
+                self.problem(data.line_of("id"), f"duplicate lesson id {shown(lesson_id)}")
                 continue
             paragraphs = self._texts(data, "paragraphs")
             if not paragraphs and isinstance(data.get("paragraphs"), list):
-                self.problem(data.line_of("paragraphs"), f"lesson {_shown(lesson_id)} has no text")
+                self.problem(data.line_of("paragraphs"), f"lesson {shown(lesson_id)} has no text")
             title = self._text(data, "title")
             lessons[lesson_id] = Lesson(lesson_id, title, paragraphs, len(lessons) + 1)
         self.path = self.folder / COURSE_FILE
@@ -374,20 +297,20 @@ class _CourseReader:
         ok = bool(item_id and lesson_id and quote)
         if item_id and not re.match(rf"^{kind}:[a-z0-9][a-z0-9-]*$", item_id):
             self.problem(
-                data.line_of("id"), f"{kind} id {_shown(item_id)} must look like '{kind}:a-name'"
+                data.line_of("id"), f"{kind} id {shown(item_id)} must look like '{kind}:a-name'"
             )
             ok = False
         if item_id in ids:
             first_path, first = ids[item_id]
             where = f"{first_path.name}:{first.line_of('id')}"
-            self.problem(data.line_of("id"), f"duplicate id {_shown(item_id)} (first at {where})")
+            self.problem(data.line_of("id"), f"duplicate id {shown(item_id)} (first at {where})")
             ok = False
         elif item_id:
             ids[item_id] = (path, data)
         if lesson_id and lesson_id not in lessons:
-            hint = difflib.get_close_matches(_clip(lesson_id), list(lessons), n=1)
+            hint = difflib.get_close_matches(clip(lesson_id), list(lessons), n=1)
             also = f"; did you mean '{hint[0]}'?" if hint else f" (lessons: {', '.join(lessons)})"
-            self.problem(data.line_of("lesson"), f"unknown lesson {_shown(lesson_id)}{also}")
+            self.problem(data.line_of("lesson"), f"unknown lesson {shown(lesson_id)}{also}")
             ok = False
         elif lesson_id and quote:
             ok = self._check_quote(data, quote, lessons[lesson_id], lessons) and ok
@@ -451,7 +374,7 @@ class _CourseReader:
         date = self._date(data) if "date" in data else None
         when = self._text(data, "when") if "when" in data else None
         if "date" not in data and "when" not in data:
-            self.problem(data.line, f"event {_label(data.get('id'))} needs a 'date' or a 'when'")
+            self.problem(data.line, f"event {label(data.get('id'))} needs a 'date' or a 'when'")
             return None
         if "date" in data and "when" in data:
             self.problem(data.line_of("when"), "give an event a 'date' or a 'when', not both")
@@ -474,7 +397,7 @@ class _CourseReader:
             return PartialDate(value.year, value.month, value.day)
         match = _DATE.match(str(value).strip()) if isinstance(value, str | int) else None
         if match is None:
-            self.problem(line, f"date {_shown(value)} must be YYYY, YYYY-MM or YYYY-MM-DD")
+            self.problem(line, f"date {shown(value)} must be YYYY, YYYY-MM or YYYY-MM-DD")
             return None
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
@@ -502,19 +425,19 @@ class _CourseReader:
             if holder and holder not in names:
                 known = ", ".join(names) if names else "none declared in course.yaml"
                 self.problem(
-                    data.line_of("actor"), f"unknown actor {_shown(holder)} (actors: {known})"
+                    data.line_of("actor"), f"unknown actor {shown(holder)} (actors: {known})"
                 )
                 return None
         if shared and len(set(holders)) < 2:
             self.problem(data.line_of("actor"), "a shared view needs two different actors")
             return None
-        actor = _together(holders) if shared else holders[0]
+        actor = together(holders) if shared else holders[0]
         contrary = self._text(data, "contrary") or None if "contrary" in data else None
         rivals = self._texts(data, "rivals") if "rivals" in data else None
         for rival in rivals or ():
             if rival not in names or rival in holders:
                 why = "is its own actor" if rival in holders else "is not an actor of the course"
-                self.problem(data.line_of("rivals"), f"rival {_shown(rival)} {why}")
+                self.problem(data.line_of("rivals"), f"rival {shown(rival)} {why}")
                 rivals = tuple(r for r in rivals or () if r in names and r not in holders)
         if base is None or not statement:
             return None
@@ -524,52 +447,3 @@ class _CourseReader:
         return Claim(
             item_id, lesson_id, actor, statement, quote, generated, contrary, rivals, shared_by
         )
-
-    # --- rules across items ----------------------------------------------------------
-
-    def _check_terms(self, concepts: tuple[Concept, ...], sources: Sources) -> None:
-        """No two concepts may share a term or alias: a cloze answer must be unambiguous."""
-        owner: dict[str, str] = {}
-        for concept in concepts:
-            for name in concept.names:
-                key = name.casefold()
-                if key in owner and owner[key] != concept.id:
-                    path, data = sources[concept.id]
-                    self.problem(
-                        data.line_of("term"),
-                        f"'{name}' of {concept.id} is already a term of {owner[key]}",
-                        path,
-                    )
-                owner.setdefault(key, concept.id)
-
-    def _ordered(
-        self, events: tuple[Event, ...], entries: list[tuple[Path, YamlMap, int]]
-    ) -> tuple[Event, ...]:
-        """Give every event its place in the order: as written, or else from its date.
-
-        A course gives every event a `sequence` or none. Without them, dated events are
-        ordered by date and undated ones have no known place (None): questions about order
-        then leave them out rather than guess.
-        """
-        given = [(p, d) for p, d, _ in entries if "sequence" in d]
-        if given and len(given) != len(entries):
-            for path, data, _ in entries:
-                if "sequence" not in data:
-                    self.problem(data.line, "give every event a 'sequence', or none of them", path)
-            return events
-        if given:
-            return events
-        keys = sorted({date_key(e.date) for e in events if e.date is not None})
-        place = {key: number for number, key in enumerate(keys, 1)}
-        return tuple(replace(e, sequence=place[date_key(e.date)]) if e.date else e for e in events)
-
-    def _check_chronology(self, events: tuple[Event, ...], sources: Sources) -> None:
-        """A later date must have a later sequence: the order questions depend on it."""
-        for a, b in out_of_order(events):
-            path, data = sources[b.id]
-            self.problem(
-                data.line_of("sequence"),
-                f"{b.id} ({b.date}) comes after {a.id} ({a.date}) "
-                f"but its sequence {b.sequence} is not greater than {a.sequence}",
-                path,
-            )

@@ -1,0 +1,42 @@
+"""Every course under a content folder; a broken one never hides the others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studyapp.content.loader import load_course
+from studyapp.content.model import Course
+from studyapp.content.problems import CourseError, Problem
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every course found under a content folder, and the folders that failed to load."""
+
+    courses: tuple[Course, ...]
+    broken: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
+
+    def course(self, course_id: str) -> Course:
+        for course in self.courses:
+            if course.id == course_id:
+                return course
+        known = ", ".join(c.id for c in self.courses) or "none"
+        raise KeyError(f"unknown course '{course_id}' (courses: {known})")
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load every course folder under `root`; a broken one never hides the others."""
+    courses: list[Course] = []
+    broken: dict[str, tuple[Problem, ...]] = {}
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for folder in folders:
+        if root.resolve() not in folder.resolve().parents:  # a link: nothing outside is read
+            message = f"course folder '{folder.name}' lies outside the content folder"
+            broken[folder.name] = (Problem(folder, 1, message),)
+            continue
+        try:
+            courses.append(load_course(folder))
+        except CourseError as error:
+            broken[folder.name] = error.problems
+    return Catalogue(tuple(courses), broken)
