@@ -27,6 +27,7 @@ from studyapp.progress import (
 )
 from studyapp.progress.backups import Backup
 from studyapp.progress.errors import cause
+from studyapp.progress.repository import profile_name
 from studyapp.progress.stats import current_cards, item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target
@@ -37,6 +38,7 @@ from studyapp.session import (
     Results,
     Shortfall,
     points,
+    shortfall,
 )
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "StoreError",
     "StudyService",
     "points",
+    "profile_name",
 ]
 
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
@@ -209,31 +212,9 @@ class StudyService:
         weak = self.weak_items(course_id, now)[: max(1, count // 2)]
         session = self._start("quiz", course_id, lessons, count, types, seed, weak)
         if 0 < len(session.questions) < count:
-            session.shortfall = self._shortfall(
-                course_id, lessons or [], len(session.questions), count
-            )
+            made = len(session.questions)
+            session.shortfall = shortfall(self.course(course_id), lessons or [], made, count)
         return session
-
-    def _shortfall(self, course_id: str, lessons: list[str], made: int, asked: int) -> Shortfall:
-        """Say why a quiz came out short, and offer the next lesson when there is one."""
-        course = self.course(course_id)
-        chosen = lessons or [lesson.id for lesson in course.lessons]
-        items = sum(len(course.items_in(lesson_id)) for lesson_id in chosen)
-        where = "this lesson holds" if len(chosen) == 1 else "these lessons hold"
-        questions = "1 question" if made == 1 else f"{made} questions"
-        if items > made:  # items enough, but the rest would echo earlier questions
-            why = "any more would ask again what earlier questions in this quiz have shown."
-        else:
-            why = f"{where} {items} item{'s' if items != 1 else ''}, and asking again what "
-            why += "you have just seen would test nothing."
-        message = f"Only {questions}, not {asked}: {why}"
-        numbers = [course.lesson(lesson_id).number for lesson_id in chosen]
-        following = [lesson for lesson in course.lessons if lesson.number > max(numbers)]
-        earlier = [lesson for lesson in course.lessons if lesson.id not in chosen]
-        if not (following or earlier):
-            return Shortfall(message)
-        extra = (following or earlier)[0]
-        return Shortfall(f"{message} Add “{extra.title}” for more.", extra.id)
 
     def start_review(
         self,
@@ -480,17 +461,3 @@ class StudyService:
         if not 0.7 <= retention <= 0.99:
             raise ValueError("desired retention must be between 0.70 and 0.99")
         self.store.set_desired_retention(retention)
-
-
-PROFILE_NAME_LENGTH = 64
-
-
-def profile_name(name: str) -> str:
-    """A learner's name as it is kept: spaces at the ends dropped, runs of spaces made one.
-    ValueError when it is blank, too long or holds a control character (a newline)."""
-    if any(ord(character) < 32 or ord(character) == 127 for character in name.strip()):
-        raise ValueError("a profile name cannot hold a line break or other control character")
-    clean = " ".join(name.split())
-    if not clean or len(clean) > PROFILE_NAME_LENGTH:
-        raise ValueError(f"a profile name needs 1 to {PROFILE_NAME_LENGTH} characters")
-    return clean

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from studyapp.content import Course
 from studyapp.quiz import Grade, Question, Response
 
 if TYPE_CHECKING:
@@ -32,6 +33,27 @@ class Shortfall:
 
     message: str
     next_lesson: str | None = None  # its id: a quiz on the same lessons plus this one
+
+
+def shortfall(course: Course, lessons: list[str], made: int, asked: int) -> Shortfall:
+    """Say why a quiz came out short, and offer the next lesson when there is one."""
+    chosen = lessons or [lesson.id for lesson in course.lessons]
+    items = sum(len(course.items_in(lesson_id)) for lesson_id in chosen)
+    where = "this lesson holds" if len(chosen) == 1 else "these lessons hold"
+    questions = "1 question" if made == 1 else f"{made} questions"
+    if items > made:  # items enough, but the rest would echo earlier questions
+        why = "any more would ask again what earlier questions in this quiz have shown."
+    else:
+        why = f"{where} {items} item{'s' if items != 1 else ''}, and asking again what "
+        why += "you have just seen would test nothing."
+    message = f"Only {questions}, not {asked}: {why}"
+    numbers = [course.lesson(lesson_id).number for lesson_id in chosen]
+    following = [lesson for lesson in course.lessons if lesson.number > max(numbers)]
+    earlier = [lesson for lesson in course.lessons if lesson.id not in chosen]
+    if not (following or earlier):
+        return Shortfall(message)
+    extra = (following or earlier)[0]
+    return Shortfall(f"{message} Add “{extra.title}” for more.", extra.id)
 
 
 @dataclass(frozen=True)

@@ -431,3 +431,17 @@ class ProgressStore:
         )
         with self.session() as session:
             return session.scalar(query)
+
+
+PROFILE_NAME_LENGTH = 64
+
+
+def profile_name(name: str) -> str:
+    """A learner's name as it is kept: spaces at the ends dropped, runs of spaces made one.
+    ValueError when it is blank, too long or holds a control character (a newline)."""
+    if any(ord(character) < 32 or ord(character) == 127 for character in name.strip()):
+        raise ValueError("a profile name cannot hold a line break or other control character")
+    clean = " ".join(name.split())
+    if not clean or len(clean) > PROFILE_NAME_LENGTH:
+        raise ValueError(f"a profile name needs 1 to {PROFILE_NAME_LENGTH} characters")
+    return clean
