@@ -35,7 +35,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
     "event": ({"id", "lesson", "title", "quote"}, {"date", "when", "sequence", "generated"}),
     "claim": (
         {"id", "lesson", "actor", "statement", "quote"},
-        {"generated", "contrary", "rivals"},
+        {"generated", "contrary", "rivals", "about"},
     ),
 }
 
@@ -208,10 +208,12 @@ class _CourseReader:
         events = [self._event(p, d, i, lessons, ids) for p, d, i in sections["events"]]
         claims = [self._claim(p, d, lessons, ids, actors) for p, d, _ in sections["claims"]]
         good_concepts = tuple(c for c in concepts if c is not None)
+        good_claims = tuple(c for c in claims if c is not None)
         found = tuple(e for e in events if e is not None)
         good_events = rules.ordered(found, sections["events"], self.problem)
         rules.check_terms(good_concepts, ids, self.problem)
         rules.check_chronology(good_events, ids, self.problem)
+        rules.check_about(good_claims, good_concepts, ids, self.problem)
         return Course(
             id=course_id,
             title=title,
@@ -220,7 +222,7 @@ class _CourseReader:
             lessons=tuple(lessons.values()),
             concepts=good_concepts,
             events=good_events,
-            claims=tuple(c for c in claims if c is not None),
+            claims=good_claims,
             actors=actors,
             folder=self.folder,
         )
@@ -444,6 +446,8 @@ class _CourseReader:
         item_id, lesson_id, quote = base
         generated = bool(data.get("generated") is True)
         shared_by = holders if shared else ()
+        about = self._texts(data, "about") if "about" in data else ()
         return Claim(
-            item_id, lesson_id, actor, statement, quote, generated, contrary, rivals, shared_by
-        )
+            item_id, lesson_id, actor, statement, quote, generated, contrary, rivals, shared_by,
+            about,
+        )  # fmt: skip

@@ -121,6 +121,9 @@ class Claim:
     # A view several sides hold ("both sides are keen to avoid a direct confrontation"):
     # their names; `actor` then reads "NATO and Russia".
     shared_by: tuple[str, ...] = ()
+    # Concepts whose meaning states this view too ("security assurances" and "we were
+    # promised…"): a quiz asks one of them, since either answers the other.
+    about: tuple[str, ...] = ()
     topic: Topic = field(default="perspective", init=False)
 
     @property

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from studyapp.content.chronology import date_key, out_of_order
-from studyapp.content.model import Concept, Event
+from studyapp.content.model import Claim, Concept, Event
 from studyapp.content.yamlfile import YamlMap
 
 Sources = dict[str, tuple[Path, YamlMap]]  # item id: the file and entry that give it
@@ -59,3 +59,15 @@ def check_chronology(events: tuple[Event, ...], sources: Sources, report: Report
             f"but its sequence {b.sequence} is not greater than {a.sequence}",
             path,
         )
+
+
+def check_about(
+    claims: tuple[Claim, ...], concepts: tuple[Concept, ...], sources: Sources, report: Report
+) -> None:
+    """A claim's `about` names concepts of the course."""
+    known = {concept.id for concept in concepts}
+    for claim in claims:
+        for concept_id in claim.about:
+            if concept_id not in known:
+                path, data = sources[claim.id]
+                report(data.line_of("about"), f"'about' names unknown concept '{concept_id}'", path)

@@ -107,7 +107,7 @@ class _Shown:
         # An ordering that asks a due event may set it among events already asked.
         must_be_new = due_here or question.item_ids
         fresh = not any(i in self.tested for i in must_be_new) and not shown_before
-        if not fresh:
+        if not fresh or any(i in self.tested for i in _linked(question, course)):
             return False
         # "Which of these views is Russia's?" showed "NATO's exercises are routine training"
         # as not Russia's: a statement to judge must not be one of those.
@@ -322,6 +322,19 @@ def _progress(candidates: dict[str, dict[str, list[Item]]], shown: _Shown) -> tu
     """What a turn that asks nothing may still change: candidates set aside, tries spent."""
     left = sum(len(pool) for by_lesson in candidates.values() for pool in by_lesson.values())
     return left, sum(shown.misses.values())
+
+
+def _linked(question: Question, course: Course) -> set[str]:
+    """Items that state the same fact as the question's: a view and the concepts it is
+    `about`, either way round."""
+    linked: set[str] = set()
+    for item_id in question.item_ids:
+        item = course.item(item_id)
+        if isinstance(item, Claim):
+            linked.update(item.about)
+        elif isinstance(item, Concept):
+            linked.update(c.id for c in course.claims if item_id in c.about)
+    return linked
 
 
 def _answers(question: Question) -> list[str]:

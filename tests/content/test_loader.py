@@ -319,3 +319,16 @@ def test_a_view_both_sides_hold_names_them_all(write_course: WriteCourse) -> Non
     with pytest.raises(CourseError) as raised:
         load_course(write_course("one", **{"course.yaml": alone}))
     assert "a shared view needs two different actors" in str(raised.value)
+
+
+def test_a_claims_about_must_name_a_concept_of_the_course(write_course: WriteCourse) -> None:
+    good = TOY_COURSE.replace(
+        "    statement: Walks matter most.\n",
+        "    statement: Walks matter most.\n    about: [concept:nap]\n",
+    )
+    claim = load_course(write_course(**{"course.yaml": good})).item("claim:walks")
+    assert isinstance(claim, Claim) and claim.about == ("concept:nap",)
+    bad = good.replace("about: [concept:nap]", "about: [concept:walk]").replace("toy", "bad")
+    with pytest.raises(CourseError) as raised:
+        load_course(write_course("bad", **{"course.yaml": bad}))
+    assert "course.yaml:34: 'about' names unknown concept 'concept:walk'" in str(raised.value)

@@ -89,7 +89,8 @@ def test_lessons_are_asked_by_their_number_of_items() -> None:
     total = sum(asked.values())
     for lesson_id, size in sizes.items():
         share, expected = asked[lesson_id] / total, size / len(BUNDLED.items)
-        assert share <= expected * 1.6 + 0.01, (lesson_id, share, expected)
+        # a lesson whose items are all fresh fills in for those asked out: up to twice
+        assert share <= expected * 2 + 0.01, (lesson_id, share, expected)
         if size >= 5:
             assert share >= expected * 0.6, (lesson_id, share, expected)
 

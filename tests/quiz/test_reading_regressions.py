@@ -107,7 +107,7 @@ def test_a_false_view_is_the_other_sides_answer_in_the_holders_voice() -> None:
         and q.answer == "False"
         and isinstance(COURSE.item(q.item_id), Claim)
     ]
-    assert len(falses) > 5
+    assert len(falses) > 3
     for q in falses:
         claim = COURSE.item(q.item_id)
         assert isinstance(claim, Claim) and claim.contrary is not None
@@ -172,7 +172,15 @@ def test_a_plural_side_holds_its_views_in_the_plural() -> None:
     # "Eastern European states holds the opposite view" was bad English.
     for q in ALL:
         assert "states holds" not in q.explanation and "states has" not in q.explanation
-    assert any("Eastern European states hold the opposite view" in q.explanation for q in ALL)
+    said = [
+        q.explanation
+        for seed in range(40)
+        for q in build_quiz(
+            COURSE, lessons=["current-standoff"], types=["true_false"], count=10,
+            rng=random.Random(seed),
+        )
+    ]  # fmt: skip
+    assert any("Eastern European states hold the opposite view" in text for text in said)
 
 
 def test_a_wrong_view_is_offered_once_per_quiz_and_never_judged_later() -> None:
@@ -245,3 +253,14 @@ def test_which_happened_offers_only_events_near_in_time() -> None:
     for q in ALL:
         if q.id == "event_date:event:full-scale-invasion:which":
             assert q.options is not None and "The Cold War ends" not in q.options
+
+
+def test_a_view_and_the_concept_it_is_about_are_not_both_asked() -> None:
+    # The "security assurances" cloze showed Moscow's claim of broken promises; a later
+    # "This view is held by Russia: we were promised…" then asked nothing.
+    for seed in range(60):
+        tested = {
+            i for q in build_quiz(COURSE, count=40, rng=random.Random(seed)) for i in q.item_ids
+        }
+        assert not {"claim:russia-promises", "concept:security-assurances"} <= tested, seed
+        assert not {"claim:nato-attack-on-one", "concept:article-5"} <= tested, seed
