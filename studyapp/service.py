@@ -246,6 +246,10 @@ class StudyService:
         """The missed questions of a quiz, asked again."""
         return self._save("retry", course_id, [], len(questions), 0, questions)
 
+    def start_questions(self, course_id: str, questions: list[Question]) -> QuizSession:
+        """A quiz of questions chosen beforehand (a set a teacher picked, a saved quiz)."""
+        return self._save("quiz", course_id, [], len(questions), 0, questions)
+
     def _start(
         self,
         mode: str,

@@ -64,7 +64,7 @@ def one_question(service: StudyService, kind: str, item_id: str) -> tuple[QuizSe
         questions = service.quiz("nato-russia", count=300, types=[kind], seed=seed)
         for q in questions:
             if q.item_ids == (item_id,):
-                return service._save("quiz", "nato-russia", [], 1, seed, [q]), q
+                return service.start_questions("nato-russia", [q]), q
     raise AssertionError("no such question")
 
 
@@ -84,7 +84,7 @@ def test_due_dates_move_as_the_mapping_says(service: StudyService) -> None:
 def test_partial_order_reschedules_each_event_by_its_own_place(service: StudyService) -> None:
     questions = service.quiz("nato-russia", count=50, types=["event_order"], seed=4)
     q = questions[0]
-    run = service._save("quiz", "nato-russia", [], 1, 4, [q])
+    run = service.start_questions("nato-russia", [q])
     order = list(q.answer)
     swapped = [order[1], order[0], *order[2:]]
     due = service.answer(run, q, swapped, seconds=10, now=T0).due

@@ -27,7 +27,7 @@ def answers_in(db: Path) -> list[tuple[str, int]]:
 def start_quiz(window: MainWindow, qtbot: QtBot, kind: str, length: int = 3) -> None:
     window.go(QUIZ)
     setup = window.quiz_page.setup
-    setup._tick_all()
+    setup.tick_all()
     setup.length.setValue(length)
     for name, box in setup.type_boxes.items():
         box.setChecked(name == kind)

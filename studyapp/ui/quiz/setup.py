@@ -93,7 +93,7 @@ class QuizSetup(QWidget):
         self.start.setAutoDefault(True)
         self.start.setToolTip("Start the quiz (Enter)")
         self.hint = label("", "muted")
-        self.all_lessons.clicked.connect(self._tick_all)
+        self.all_lessons.clicked.connect(self.tick_all)
         self.lessons.itemChanged.connect(self._update)
         self.start.clicked.connect(self._start)
 
@@ -162,7 +162,7 @@ class QuizSetup(QWidget):
     def chosen_types(self) -> list[str]:
         return [name for name, box in self.type_boxes.items() if box.isChecked()]
 
-    def _tick_all(self) -> None:
+    def tick_all(self) -> None:
         for row in range(self.lessons.count()):
             self.lessons.item(row).setCheckState(Qt.CheckState.Checked)
 
