@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from studyapp.quiz import QUESTION_TYPES, Question
 from studyapp.ui.answer_widgets import ChoiceAnswer, MatchAnswer, OrderAnswer, TypedAnswer
-from studyapp.ui.main_window import PROGRESS, QUIZ, REVIEW, MainWindow
+from studyapp.ui.main_window import PROGRESS, QUIZ, MainWindow
 from studyapp.ui.qt import QApplication, Qt, QWidget
 from tests.ui.conftest import MakeWindow
 
@@ -243,41 +243,6 @@ def test_quiz_me_on_this_lesson_ticks_that_lesson(window: MainWindow, qtbot: QtB
     assert window.quiz_page.setup.chosen_types() == list(QUESTION_TYPES)
 
 
-def test_review_counts_due_items_and_says_when_the_next_falls_due(
-    window: MainWindow, qtbot: QtBot
-) -> None:
-    window.go(REVIEW)
-    assert "Nothing to review yet" in window.review_page.message.text()
-    start_quiz(window, qtbot, "true_false", length=2)
-    take_quiz(window, qtbot, by_keyboard=True)
-    assert window.sidebar.item(REVIEW).text() == "Review"
-    window.go(REVIEW)
-    message = window.review_page.message.text()
-    assert message.startswith("Nothing is due right now. The next item falls due in ")
-    assert not window.review_page.start.isVisible()
-
-
-def test_review_starts_a_quiz_of_the_due_items(
-    make_window: MakeWindow, qtbot: QtBot, db_path: Path
-) -> None:
-    window = make_window()
-    start_quiz(window, qtbot, "true_false", length=2)
-    take_quiz(window, qtbot, by_keyboard=True)
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("UPDATE item_states SET due_at = '2020-01-01 00:00:00'")
-        [(due,)] = connection.execute("SELECT count(*) FROM item_states").fetchall()
-    connection.close()
-    assert due >= 2  # two statements, one of them perhaps about two events
-    window.refresh_progress()
-    assert window.sidebar.item(REVIEW).text() == f"Review ({due})"
-    window.go(REVIEW)
-    assert window.review_page.start.text() == f"Start review ({due})"
-    qtbot.mouseClick(window.review_page.start, Qt.MouseButton.LeftButton)
-    assert window.pages.currentIndex() == QUIZ
-    take_quiz(window, qtbot, by_keyboard=True)
-    assert window.sidebar.item(REVIEW).text() == "Review"
-
-
 def test_progress_screen_for_a_new_learner_says_what_to_do(window: MainWindow) -> None:
     window.go(PROGRESS)
     page = window.progress_page
@@ -337,25 +302,6 @@ def test_lessons_show_mastery_after_a_quiz(window: MainWindow, qtbot: QtBot) -> 
             assert "mastery" in item.data(STATE_ROLE)
 
 
-def test_profiles_can_be_created_switched_and_renamed(
-    make_window: MakeWindow, qtbot: QtBot, db_path: Path
-) -> None:
-    window = make_window()
-    start_quiz(window, qtbot, "true_false", length=1)
-    take_quiz(window, qtbot, by_keyboard=True)
-    window.profiles.switch("Ben")
-    assert window.profile_label.text().strip() == "Learner: Ben"
-    assert window.service.stats("nato-russia").answers == 0
-    window.service.rename_profile("Benjamin")
-    window.profiles.switch("default")
-    assert window.service.stats("nato-russia").answers == 1
-    assert window.service.profiles() == ["Benjamin", "default"]
-    window.profiles.switch("Benjamin")
-    window.close()
-    again = make_window()
-    assert again.service.profile == "Benjamin"
-
-
 def test_settings_are_applied_and_remembered(make_window: MakeWindow, qtbot: QtBot) -> None:
     from studyapp.ui import settings_dialog
 
@@ -398,20 +344,3 @@ def test_the_screenshots_command_writes_every_screen_in_both_themes(tmp_path: Pa
         assert f"08-review-empty-{theme}.png" in themed
         assert f"10-settings-{theme}.png" in themed
     assert all((out / n).stat().st_size > 10_000 for n in names)
-
-
-def test_switching_learner_mid_quiz_leaves_it_to_be_resumed_by_its_learner(
-    window: MainWindow, qtbot: QtBot
-) -> None:
-    start_quiz(window, qtbot, "true_false", length=3)
-    question = window.quiz_page.question_panel.question
-    assert question is not None
-    answer_by_keyboard(window, qtbot, question)
-    window.profiles.switch("Ben")
-    window.go(QUIZ)
-    assert window.quiz_page.currentWidget() is window.quiz_page.setup
-    assert not window.quiz_page.setup.resume_box.isVisible()  # Ben has nothing to resume
-    window.profiles.switch("default")
-    window.go(QUIZ)
-    assert window.quiz_page.setup.resume_box.isVisible()
-    assert "1 of 3 answered" in window.quiz_page.setup.resume_text.text()

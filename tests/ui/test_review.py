@@ -1,0 +1,48 @@
+"""The Review screen: what is due, when the next item falls due, and a review quiz."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from studyapp.ui.main_window import QUIZ, REVIEW, MainWindow
+from studyapp.ui.qt import Qt
+from tests.ui.conftest import MakeWindow
+from tests.ui.test_quiz_screens import start_quiz, take_quiz
+
+
+def test_review_counts_due_items_and_says_when_the_next_falls_due(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.go(REVIEW)
+    assert "Nothing to review yet" in window.review_page.message.text()
+    start_quiz(window, qtbot, "true_false", length=2)
+    take_quiz(window, qtbot, by_keyboard=True)
+    assert window.sidebar.item(REVIEW).text() == "Review"
+    window.go(REVIEW)
+    message = window.review_page.message.text()
+    assert message.startswith("Nothing is due right now. The next item falls due in ")
+    assert not window.review_page.start.isVisible()
+
+
+def test_review_starts_a_quiz_of_the_due_items(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    window = make_window()
+    start_quiz(window, qtbot, "true_false", length=2)
+    take_quiz(window, qtbot, by_keyboard=True)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE item_states SET due_at = '2020-01-01 00:00:00'")
+        [(due,)] = connection.execute("SELECT count(*) FROM item_states").fetchall()
+    connection.close()
+    assert due >= 2  # two statements, one of them perhaps about two events
+    window.refresh_progress()
+    assert window.sidebar.item(REVIEW).text() == f"Review ({due})"
+    window.go(REVIEW)
+    assert window.review_page.start.text() == f"Start review ({due})"
+    qtbot.mouseClick(window.review_page.start, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == QUIZ
+    take_quiz(window, qtbot, by_keyboard=True)
+    assert window.sidebar.item(REVIEW).text() == "Review"
