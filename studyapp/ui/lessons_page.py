@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from studyapp.content import Course, Lesson
 from studyapp.ui import messages
 from studyapp.ui.lesson_list import LessonList
-from studyapp.ui.lesson_view import LessonReader
 from studyapp.ui.qt import (
     QComboBox,
     QLabel,
@@ -20,6 +19,7 @@ from studyapp.ui.qt import (
     QWidget,
     Signal,
 )
+from studyapp.ui.reader import LessonReader
 
 if TYPE_CHECKING:
     from studyapp.service import LessonState, StudyService

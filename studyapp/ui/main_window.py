@@ -28,7 +28,7 @@ from studyapp.ui.qt import (
     QWidget,
 )
 from studyapp.ui.quiz import QuizPage
-from studyapp.ui.review_view import ReviewPage
+from studyapp.ui.review_page import ReviewPage
 
 if TYPE_CHECKING:
     from studyapp.service import AnswerOutcome, StudyService
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
     def _show_progress(self) -> None:
         if self.course is None:
             return
-        from studyapp.ui.progress_view import ProgressPage  # Qt Charts loads on first visit
+        from studyapp.ui.progress_page import ProgressPage  # Qt Charts loads on first visit
 
         if self.progress_page is None:
             page = ProgressPage()

@@ -12,7 +12,7 @@ from studyapp.service import StudyService
 from studyapp.ui import settings_dialog
 from studyapp.ui.app import make_app
 from studyapp.ui.main_window import LESSONS, PROGRESS, QUIZ, REVIEW, MainWindow
-from studyapp.ui.progress_view import ProgressPage
+from studyapp.ui.progress_page import ProgressPage
 from studyapp.ui.qt import QApplication, QEvent, QSettings, QWidget
 from studyapp.ui.settings_dialog import SettingsDialog
 

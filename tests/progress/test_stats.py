@@ -21,7 +21,7 @@ ANSWERS = [
         True,
     ),
     (dt.datetime(2026, 3, 2, 9, 0), "term_from_definition", "concept:deterrence", False),
-    (dt.datetime(2026, 3, 3, 7, 0), "true_false", "claim:nato-attack-on-one", True),
+    (dt.datetime(2026, 3, 3, 7, 0), "true_false", "claim:nato-sovereignty", True),
 ]
 NOW = dt.datetime(2026, 3, 3, 12, 0)
 

@@ -168,19 +168,20 @@ def test_a_clozes_hint_never_shows_a_number() -> None:
     assert hint("nuclear-armed powers") == "2 words: n······-a···· p·····"
 
 
-def test_a_plural_side_holds_its_views_in_the_plural() -> None:
+def test_a_plural_side_holds_its_views_in_the_plural(write_course: WriteCourse) -> None:
     # "Eastern European states holds the opposite view" was bad English.
-    for q in ALL:
-        assert "states holds" not in q.explanation and "states has" not in q.explanation
+    text = TOY_COURSE.replace(
+        "    statement: Walks matter most.\n",
+        "    statement: Walks matter most.\n    contrary: Walks hardly matter.\n",
+    )
+    course = load_course(write_course(**{"course.yaml": text}))
     said = [
         q.explanation
         for seed in range(40)
-        for q in build_quiz(
-            COURSE, lessons=["current-standoff"], types=["true_false"], count=10,
-            rng=random.Random(seed),
-        )
-    ]  # fmt: skip
-    assert any("Eastern European states hold the opposite view" in text for text in said)
+        for q in build_quiz(course, types=["true_false"], count=5, rng=random.Random(seed))
+        if q.answer == "False" and q.item_id == "claim:walks"
+    ]
+    assert said and all("Dogs hold the opposite view" in text for text in said)
 
 
 def test_a_wrong_view_is_offered_once_per_quiz_and_never_judged_later() -> None:

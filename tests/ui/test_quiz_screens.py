@@ -268,7 +268,7 @@ def test_progress_screen_with_a_history(
     window.go(PROGRESS)
     page = window.progress_page
     assert page is not None
-    from studyapp.ui.progress_view import CalendarHeatmap
+    from studyapp.ui.progress_page import CalendarHeatmap
     from studyapp.ui.qt_charts import QChartView
 
     assert len(page.findChildren(QChartView)) == 4

@@ -27,7 +27,9 @@ def eligible(item: Item, pools: Pools) -> bool:
         # "'collective defence' means: allies defend one another" is true by its words
         return len(pools.concepts) >= 2 and not echoes(item.term, item.definition)
     if isinstance(item, Claim):
-        return len(pools.actors) >= 2
+        # A view whose wording names its side ("allied forces", `rivals: []`) is true at a
+        # glance: it is asked among the side's other views instead.
+        return len(pools.actors) >= 2 and item.rivals != ()
     assert isinstance(item, Event)
     known_elsewhere = item.sequence is not None and len(pools.places - {item.sequence}) >= 1
     return item.date is not None or known_elsewhere
