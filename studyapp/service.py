@@ -31,6 +31,7 @@ from studyapp.progress.repository import profile_name
 from studyapp.progress.stats import current_cards, item_mastery, lesson_mastery
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target
+from studyapp.service_backups import BackupsMixin
 from studyapp.session import (
     AnswerOutcome,
     LessonState,
@@ -62,7 +63,7 @@ __all__ = [
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
 
 
-class StudyService:
+class StudyService(BackupsMixin):
     """Course catalogue and progress for one learner and one database."""
 
     def __init__(
@@ -382,52 +383,17 @@ class StudyService:
             where = self.store.location
             raise StoreError(f"{where}: cannot read the answers: {cause(error)}") from error
 
-    # --- backups -----------------------------------------------------------------------
+    # --- backups (the rest in service_backups.py) -------------------------------------
 
-    def _database_file(self) -> Path:
-        if self.database is None:
-            raise StoreError(
-                "backups are made of a progress database file; a database server keeps its "
-                "own backups (ask its administrator)"
-            )
-        return self.database
-
-    def backup_now(self) -> Path:
-        """Make a backup of the progress database now; returns its path."""
-        from studyapp.progress import backups
-
-        database = self._database_file()
-        made = backups.make_backup(database)
-        backups.prune(database)
-        return made
-
-    def automatic_backup(self) -> Path | None:
-        """A backup when the last one is a few hours old and something changed since."""
-        if self.database is None:
-            return None
-        from studyapp.progress import backups
-
-        return backups.automatic_backup(self.database)
-
-    def backups(self) -> list[Backup]:
-        """Every backup of the progress database, newest first."""
-        from studyapp.progress import backups
-
-        return backups.list_backups(self._database_file())
-
-    def restore_backup(self, backup: Path) -> Path | None:
-        """Put a backup in the database's place (the current state is backed up first);
-        returns that safety backup. This service lets go of the file meanwhile."""
-        from studyapp.progress import backups
-
-        database = self._database_file()
-        profile, fuzz = self.profile, self.store.scheduling.scheduler.enable_fuzzing
+    def _let_go(self) -> tuple[str, bool]:
+        """Close the database (for a restore); returns what reopening it needs."""
+        kept = self.profile, self.store.scheduling.scheduler.enable_fuzzing
         self.store.engine.dispose()
-        try:
-            return backups.restore(database, backup)
-        finally:
-            opened = open_database(str(database))  # an older backup is upgraded here
-            self._store = ProgressStore(opened.engine, profile, fuzz=fuzz)
+        return kept
+
+    def _reopen(self, database: Path, kept: tuple[str, bool]) -> None:
+        opened = open_database(str(database))  # an older backup is upgraded here
+        self._store = ProgressStore(opened.engine, kept[0], fuzz=kept[1])
 
     # --- profiles ----------------------------------------------------------------------
 

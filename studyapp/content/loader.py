@@ -423,13 +423,11 @@ class _CourseReader:
         shared = isinstance(data.get("actor"), list)  # a view several sides hold
         holders = self._texts(data, "actor") if shared else (self._text(data, "actor"),)
         names = [a.name for a in actors]
-        for holder in holders:
-            if holder and holder not in names:
-                known = ", ".join(names) if names else "none declared in course.yaml"
-                self.problem(
-                    data.line_of("actor"), f"unknown actor {shown(holder)} (actors: {known})"
-                )
-                return None
+        if unknown := [h for h in holders if h and h not in names]:
+            known = ", ".join(names) if names else "none declared in course.yaml"
+            message = f"unknown actor {shown(unknown[0])} (actors: {known})"
+            self.problem(data.line_of("actor"), message)
+            return None
         if shared and len(set(holders)) < 2:
             self.problem(data.line_of("actor"), "a shared view needs two different actors")
             return None
@@ -445,8 +443,7 @@ class _CourseReader:
             return None
         item_id, lesson_id, quote = base
         generated = bool(data.get("generated") is True)
-        shared_by = holders if shared else ()
-        about = self._texts(data, "about") if "about" in data else ()
+        shared_by, about = holders if shared else (), self._texts(data, "about")
         return Claim(
             item_id, lesson_id, actor, statement, quote, generated, contrary, rivals, shared_by,
             about,
