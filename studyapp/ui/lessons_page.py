@@ -46,6 +46,8 @@ class LessonsPage(QSplitter):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner_details = QPushButton("Show problems…")
         self.banner_details.setToolTip("What is wrong in the courses that could not be opened")
+        for shown_only_on_problems in (self.banner, self.banner_details):
+            shown_only_on_problems.hide()  # not even for a frame while the courses open
         self.lesson_list = LessonList()
         self.reader = LessonReader()
         left = QWidget()

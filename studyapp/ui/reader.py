@@ -247,7 +247,8 @@ class LessonReader(QWidget):
 
     def show_lesson(self, course: Course, lesson: Lesson, *, read: bool) -> None:
         self.course, self.lesson, self.read = course, lesson, read
-        self.text.pinned = []
+        self.text.pinned = []  # a highlight belongs to one lesson and one sentence
+        self.text.show_selections([])
         self.rebuild()
         self.text.verticalScrollBar().setValue(0)
         total = len(course.lessons)

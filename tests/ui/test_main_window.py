@@ -11,7 +11,7 @@ from studyapp.ui import theme
 from studyapp.ui.app import qt_problem, xcb_problem
 from studyapp.ui.lesson_list import LESSON_ID_ROLE, STATE_ROLE
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.qt import QApplication, QPalette, Qt
+from studyapp.ui.qt import QApplication, QPalette, QSettings, Qt
 from tests.conftest import TOY_COURSE, WriteCourse
 from tests.ui.conftest import MakeWindow
 
@@ -242,3 +242,15 @@ def test_a_qt_the_app_cannot_run_on_is_one_message_not_a_crash() -> None:
     assert "cannot run StudyApp" in str(qt_problem("6.12.0"))
     assert "too old" in str(qt_problem("6.5.3"))
     assert qt_problem("6.11.3") is None and qt_problem("6.13.1") is None
+
+
+def test_no_warning_banner_flashes_while_the_app_opens(qtbot: QtBot, tmp_path: Path) -> None:
+    # The window paints before the courses are loaded: an empty yellow banner and
+    # "Show problems…" showed in that first frame.
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.lessons.banner.isVisible()
+    assert not window.lessons.banner_details.isVisible()

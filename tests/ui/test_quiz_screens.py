@@ -190,6 +190,12 @@ def test_show_in_lesson_opens_the_lesson_at_the_sentence(window: MainWindow, qtb
     cursor.setPosition(text.document().toPlainText().index(question.source))
     rect = text.cursorRect(cursor)
     assert text.viewport().rect().contains(rect.center()), "the sentence is scrolled into view"
+    # The highlight belongs to that lesson: the next or previous one opens without it (it
+    # used to stay at the old character positions, starting mid-word).
+    number = window.course.lesson(question.lesson_id).number if window.course else 0
+    (window.next_lesson if number < 8 else window.previous_lesson)()
+    assert window.lesson_id != question.lesson_id
+    assert text.extraSelections() == [] and window.reader.highlighted() == ""
 
 
 def test_closing_mid_quiz_keeps_the_answers_and_offers_to_resume(
