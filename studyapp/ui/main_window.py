@@ -24,6 +24,7 @@ from studyapp.ui.qt import (
     QProgressBar,
     QSettings,
     QStackedWidget,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from studyapp.ui.theme import Colors
 
 LESSONS, QUIZ, REVIEW, PROGRESS = range(4)
+DUE_TEXT_MS = 30 * 1000  # how often "falls due in …" is redrawn while it is shown
+DUE_CHECK_MS = 60 * 60 * 1000  # the longest wait between two looks at the review count
 SECTION_TIPS = (
     "Read the course's lessons (Ctrl+1)",
     "Take a quiz on the lessons you choose (Ctrl+2)",
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         self.appearance.start()
         self._restore_geometry()
 
+        self.due_timer = QTimer(self)  # the review count changes by itself as items fall due
+        self.due_timer.setSingleShot(True)
+        self.due_timer.timeout.connect(self.refresh_due)
         self.backups = Backups(self)
         self.backups.restored.connect(self._after_restore)
         self.busy: QProgressBar | None = None  # shown while the service opens
@@ -138,10 +144,6 @@ class MainWindow(QMainWindow):
     def lesson_id(self) -> str | None:
         return self.lessons.lesson_id
 
-    @property
-    def colors(self) -> Colors:
-        return self.appearance.colors
-
     def attach(self, service: StudyService) -> None:
         """Show the courses and progress of a service; the window is usable from now on."""
         self._service = service
@@ -169,7 +171,7 @@ class MainWindow(QMainWindow):
         if section == PROGRESS:
             self._show_progress()
         elif section == REVIEW:
-            self._show_review()
+            self.refresh_due()
         elif section == QUIZ:
             self.quiz_page.show_setup()
         self.pages.setCurrentIndex(section)
@@ -188,13 +190,26 @@ class MainWindow(QMainWindow):
         self.go(QUIZ)
         self.quiz_page.start(session)
 
-    def _show_review(self) -> None:
+    def refresh_due(self) -> None:
+        """The review count, in the side bar and on the Review screen alike, and a timer
+        for the moment it next changes by itself (an item falling due)."""
+        self.due_timer.stop()
         if self.course is None:
             return
         now = utcnow()
         due = len(self.service.due_items(self.course.id, now))
         next_due = self.service.next_due(self.course.id, now)
-        self.review_page.show_state(due, next_due, now, self.service.tz)
+        self._show_due(due)
+        on_review = self.pages.currentIndex() == REVIEW or self.sidebar.currentRow() == REVIEW
+        if on_review:
+            self.review_page.show_state(due, next_due, now, self.service.tz)
+        self._wake_at(next_due, now, DUE_TEXT_MS if on_review else DUE_CHECK_MS)
+
+    def _wake_at(self, moment: dt.datetime | None, now: dt.datetime, cap: int) -> None:
+        # "falls due in 3 minutes" is kept true to the minute while it is on screen
+        if moment is not None:
+            wait = (moment - now).total_seconds() * 1000 + 500
+            self.due_timer.start(int(max(1000, min(wait, cap))))
 
     def _show_progress(self) -> None:
         if self.course is None:
@@ -223,14 +238,14 @@ class MainWindow(QMainWindow):
         """The review count and every lesson's mastery, read afresh (a course opened)."""
         if self.course is None:
             return
-        now = utcnow()
-        self._show_due(len(self.service.due_items(self.course.id, now)))
+        self.refresh_due()
         for state in self.service.lesson_states(self.course.id):
             self.lessons.mark(state)
 
     def show_outcome(self, outcome: AnswerOutcome) -> None:
         """After an answer: what it moved, as the service told it (no query)."""
         self._show_due(outcome.due_now)
+        self._wake_at(outcome.next_due, utcnow(), DUE_CHECK_MS)
         for state in outcome.lessons:
             self.lessons.mark(state)
 

@@ -280,6 +280,7 @@ class ProgressPage(QScrollArea):
         chart.legend().hide()
         chart.setMargins(chart.margins() * 0)
         view = QChartView(chart)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(height)
         view.setStyleSheet("background: transparent")

@@ -46,7 +46,7 @@ def render_screens(out_dir: Path, content: Path) -> list[Path]:
 
         def shot(name: str, widget: QWidget | None = None) -> None:
             _settle()
-            path = out_dir / f"{name}-{window.colors.name}.png"
+            path = out_dir / f"{name}-{window.appearance.colors.name}.png"
             (widget or window).grab().save(str(path))
             written.append(path)
 

@@ -278,6 +278,8 @@ def test_progress_screen_with_a_history(
     from studyapp.ui.qt_charts import QChartView
 
     assert len(page.findChildren(QChartView)) == 4
+    # Tab never stops on a chart: it does nothing with the keyboard, and showed no focus.
+    assert all(v.focusPolicy() == Qt.FocusPolicy.NoFocus for v in page.findChildren(QChartView))
     [heatmap] = page.findChildren(CalendarHeatmap)
     assert sum(heatmap.counts.values()) == given
     texts = [label.text() for label in page.findChildren(type(window.lessons.banner))]
@@ -350,3 +352,16 @@ def test_the_screenshots_command_writes_every_screen_in_both_themes(tmp_path: Pa
         assert f"08-review-empty-{theme}.png" in themed
         assert f"10-settings-{theme}.png" in themed
     assert all((out / n).stat().st_size > 10_000 for n in names)
+
+
+def test_tab_on_a_question_never_stops_on_an_invisible_frame(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from studyapp.ui.qt import QScrollArea
+
+    start_quiz(window, qtbot, "concept_definition", length=1)
+    stops = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops and not any(isinstance(widget, QScrollArea) for widget in stops)

@@ -46,3 +46,26 @@ def test_review_starts_a_quiz_of_the_due_items(
     assert window.pages.currentIndex() == QUIZ
     take_quiz(window, qtbot, by_keyboard=True)
     assert window.sidebar.item(REVIEW).text() == "Review"
+
+
+def test_due_counts_agree_and_update_by_themselves(
+    make_window: MakeWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    # The Review page said "1 item is due" while the side bar showed none, and "falls due
+    # in 1 minute" 75 s later.
+    window = make_window()
+    start_quiz(window, qtbot, "true_false", length=1)
+    take_quiz(window, qtbot, by_keyboard=True)
+    assert window.due_timer.isActive()  # set for the moment the next item falls due
+    window.go(REVIEW)
+    assert window.due_timer.remainingTime() <= 30_500  # the "in … minutes" text is redrawn
+    soon = "datetime('now', '+2 seconds')"
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(f"UPDATE item_states SET due_at = {soon}")
+    connection.close()
+    window.refresh_due()
+    assert window.sidebar.item(REVIEW).text() == "Review"
+    assert window.due_timer.remainingTime() <= 3_000
+    qtbot.waitUntil(lambda: window.sidebar.item(REVIEW).text().startswith("Review ("), timeout=6000)
+    count = window.sidebar.item(REVIEW).text().removeprefix("Review (").removesuffix(")")
+    assert window.review_page.start.text() == f"Start review ({count})"
