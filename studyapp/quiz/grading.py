@@ -97,7 +97,12 @@ def _grade_order(question: Question, response: list[str]) -> Grade:
     )
     if not misplaced:
         return Grade(True, 1.0, "That is the order.")
-    feedback = f"{right_pairs} of {len(pairs)} pairs of events are in the right order."
+    # Both measures, so that a row marked ✓ never sits under "0 pairs right" unexplained.
+    placed = len(answer) - len(misplaced)
+    feedback = (
+        f"{placed} of {len(answer)} events in the right place; "
+        f"{right_pairs} of {len(pairs)} pairs in the right order."
+    )
     return Grade(False, score, feedback, misplaced)
 
 

@@ -278,6 +278,8 @@ class OrderAnswer(AnswerWidget):
                 item.setText(f"✓ {item.text()}")
             else:
                 item.setText(f"✗ {item.text()}  (comes {ordinal(place)})")
+        self.list.clearSelection()  # the marks speak now, not the row last moved
+        self.list.setCurrentRow(-1)
 
 
 def ordinal(n: int) -> str:

@@ -88,6 +88,13 @@ def test_ordering_gives_the_share_of_pairs_right_and_names_the_misplaced() -> No
     assert set(result.wrong) == {right[0], right[1]}
     backwards = grade(q, right[::-1])
     assert backwards.score == 0.0
+    # A reversed three keeps the middle in place: its ✓ row and "0 pairs" now agree.
+    n = len(right)
+    in_place = n % 2
+    expected = (
+        f"{in_place} of {n} events in the right place; 0 of {pairs} pairs in the right order."
+    )
+    assert backwards.feedback == f"Not quite. {expected}"
 
 
 def test_ordering_must_list_each_event_once() -> None:

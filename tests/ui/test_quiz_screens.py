@@ -365,3 +365,14 @@ def test_tab_on_a_question_never_stops_on_an_invisible_frame(
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
         stops.append(QApplication.focusWidget())
     assert stops and not any(isinstance(widget, QScrollArea) for widget in stops)
+
+
+def test_a_checked_ordering_keeps_no_row_selected(window: MainWindow, qtbot: QtBot) -> None:
+    # The last row moved stayed highlighted over the ✓ and ✗ marks.
+    start_quiz(window, qtbot, "event_order", length=1)
+    question = window.quiz_page.question_panel.question
+    widget = window.quiz_page.question_panel.answer
+    assert question is not None and isinstance(widget, OrderAnswer)
+    answer_by_keyboard(window, qtbot, question)
+    assert widget.list.selectedItems() == [] and widget.list.currentRow() == -1
+    assert all(widget.list.item(row).text().startswith("✓") for row in range(widget.list.count()))
