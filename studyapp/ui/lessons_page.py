@@ -15,6 +15,7 @@ from studyapp.ui.qt import (
     QPushButton,
     QSplitter,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -147,7 +148,18 @@ class LessonsPage(QSplitter):
         self.lesson_list.mark(state)
 
     def _on_reached_end(self) -> None:
+        """Mark the lesson read as soon as its end is reached, not only on leaving it; a
+        glance at a short lesson that fits the screen must first last a sitting."""
+        if self.saw_end:
+            return
         self.saw_end = True
+        lesson_id = self.lesson_id
+        left = MIN_SITTING_SECONDS - (time.monotonic() - self.opened_at)
+        QTimer.singleShot(  # with `self` as context: dropped if the page goes first
+            max(0, int(left * 1000) + 50),
+            self,
+            lambda: self.finish_sitting() if self.lesson_id == lesson_id else None,
+        )
 
     def finish_sitting(self) -> None:
         """Record the time with the lesson being left; it is read if its end was seen."""

@@ -96,6 +96,16 @@ def test_reaching_the_end_marks_a_lesson_read(make_window: MakeWindow, qtbot: Qt
     assert not again.lesson_list.is_read("introduction")
 
 
+def test_reaching_the_end_shows_the_lesson_read_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    # It used to show "read" only once the learner left the lesson.
+    window.open_lesson("key-events")
+    bar = window.reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: window.lesson_list.item(2).data(STATE_ROLE) == "✓ Read", timeout=2000)
+    assert window.lesson_id == "key-events"
+    assert window.reader.read
+
+
 def test_window_size_and_last_lesson_are_remembered(make_window: MakeWindow) -> None:
     window = make_window()
     window.resize(760, 520)
