@@ -37,6 +37,7 @@ class ReviewPage(QWidget):
         self.message = label("")
         self.message.setMaximumWidth(640)
         self.start = QPushButton("Start review")
+        self.start.setObjectName("primary")
         self.start.setAutoDefault(True)
         self.start.setToolTip("A quiz of the items due now, most overdue first")
         self.quiz = QPushButton("Take a quiz")

@@ -200,6 +200,14 @@ def _style_sheet(c: Colors, text_size: float) -> str:
     QPushButton#termButton[state="wrong"] {{ background: {c.bad_bg}; color: {c.text};
         border: 2px solid {c.bad}; }}
     QToolTip {{ color: {c.text}; background: {c.base}; border: 1px solid {c.border}; }}
+    QPushButton#primary {{
+        background: {c.accent}; color: {c.accent_text}; font-weight: bold;
+        border: 2px solid {c.accent}; border-radius: 5px; padding: 5px 14px;
+    }}
+    QPushButton#primary:focus {{ border: 2px solid {c.text}; }}
+    QPushButton#primary:disabled {{
+        background: {c.border}; color: {c.muted}; border: 2px solid {c.border};
+    }}
     QListWidget#lessonList:focus, QListWidget#sidebar:focus, QTextBrowser#reader:focus {{
         border: 2px solid {c.accent};
     }}

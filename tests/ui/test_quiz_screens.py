@@ -376,3 +376,18 @@ def test_a_checked_ordering_keeps_no_row_selected(window: MainWindow, qtbot: QtB
     answer_by_keyboard(window, qtbot, question)
     assert widget.list.selectedItems() == [] and widget.list.currentRow() == -1
     assert all(widget.list.item(row).text().startswith("✓") for row in range(widget.list.count()))
+
+
+def test_the_primary_action_of_each_screen_looks_primary(window: MainWindow, qtbot: QtBot) -> None:
+    from studyapp.ui.qt import QPushButton
+
+    setup = window.quiz_page.setup
+    assert setup.start.objectName() == "primary"
+    assert window.review_page.start.objectName() == "primary"
+    abandon = next(b for b in setup.findChildren(QPushButton) if b.text() == "Abandon")
+    assert abandon.objectName() != "primary"  # it must not look like Start
+    start_quiz(window, qtbot, "cloze", length=1)
+    panel = window.quiz_page.question_panel
+    answer = panel.answer
+    assert isinstance(answer, TypedAnswer) and answer.check.objectName() == "primary"
+    assert panel.next.objectName() == "primary"

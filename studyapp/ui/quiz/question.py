@@ -67,6 +67,7 @@ class QuestionPanel(QWidget):
         self.show_source = QPushButton("Show in lesson")
         self.show_source.setToolTip("Open the lesson at the sentence this question comes from")
         self.next = QPushButton("Next question")
+        self.next.setObjectName("primary")
         self.next.setAutoDefault(True)
         self.next.setToolTip("Go on (Enter or Space)")
         buttons = QHBoxLayout()

@@ -90,6 +90,7 @@ class QuizSetup(QWidget):
         for box in self.type_boxes.values():
             box.toggled.connect(self._update)
         self.start = QPushButton("Start quiz")
+        self.start.setObjectName("primary")
         self.start.setAutoDefault(True)
         self.start.setToolTip("Start the quiz (Enter)")
         self.hint = label("", "muted")
