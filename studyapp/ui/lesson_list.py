@@ -30,6 +30,7 @@ from studyapp.ui.qt import (
 if TYPE_CHECKING:
     from studyapp.service import LessonState
 
+MASTERY_MEANS = "Mastery: the chance you would recall its items a week from now."
 LESSON_ID_ROLE = Qt.ItemDataRole.UserRole
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 READ_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -116,7 +117,8 @@ class LessonList(QListWidget):
             item.setData(LESSON_ID_ROLE, lesson.id)
             count = len(course.items_in(lesson.id))
             item.setToolTip(
-                f"Lesson {lesson.number} of {len(course.lessons)} · {plural(count, 'key item')}"
+                f"Lesson {lesson.number} of {len(course.lessons)} · {plural(count, 'key item')}\n"
+                f"{MASTERY_MEANS}"
             )
             self.addItem(item)
             state = by_id.get(lesson.id)

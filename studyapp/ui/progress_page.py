@@ -255,10 +255,16 @@ class ProgressPage(QScrollArea):
             (str(stats.streak_days), "day streak"),
             (str(stats.due), "due now"),
         ]
+        meanings = {
+            "mastery": "The chance you would recall the course's items a week from now",
+            "right": "The share of your answers that were right",
+            "due now": "Items whose review is due: Review asks them",
+        }
         for value, name in figures:
             box = QVBoxLayout()
-            box.addWidget(label(value, "figure", wrap=False))
-            box.addWidget(label(name, "muted", wrap=False))
+            for widget in (label(value, "figure", wrap=False), label(name, "muted", wrap=False)):
+                widget.setToolTip(meanings.get(name, ""))
+                box.addWidget(widget)
             row.addLayout(box)
             row.addSpacing(28)
         row.addStretch(1)

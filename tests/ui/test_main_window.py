@@ -264,3 +264,8 @@ def test_no_warning_banner_flashes_while_the_app_opens(qtbot: QtBot, tmp_path: P
     qtbot.waitExposed(window)
     assert not window.lessons.banner.isVisible()
     assert not window.lessons.banner_details.isVisible()
+
+
+def test_mastery_is_explained_in_plain_words_where_it_shows(window: MainWindow) -> None:
+    tip = window.lesson_list.item(0).toolTip()
+    assert "Mastery: the chance you would recall its items a week from now." in tip
