@@ -55,18 +55,18 @@ class _Shown:
     """What the quiz has asked and shown so far, to keep each question fresh."""
 
     used: set[str] = field(default_factory=set)  # usage keys: an item tested one way
-    tested: dict[str, int] = field(default_factory=dict)  # item id → last question number
+    tested: set[str] = field(default_factory=set)  # item ids; the pools read it as `seen`
     sources: set[str] = field(default_factory=set)  # normalised grounding sentences
     cloze_sources: set[str] = field(default_factory=set)  # the sentences clozes blanked
     texts: list[str] = field(default_factory=list)  # each question's prompt, explanation, answer
     folded: list[str] = field(default_factory=list)  # the same, normalised
+    stems: list[set[str]] = field(default_factory=list)  # the same, as word stems
     wrong_options: set[str] = field(default_factory=set)  # normalised, shown as not right
     misses: Counter[tuple[str, str]] = field(default_factory=Counter)  # failed tries
 
     def add(self, question: Question) -> None:
         self.used.update(_usage_keys(question))
-        for item_id in question.item_ids:
-            self.tested[item_id] = len(self.texts)
+        self.tested.update(question.item_ids)
         if question.type != "true_false":
             right = {normalize(a) for a in _answers(question)}
             self.wrong_options.update(
@@ -81,6 +81,7 @@ class _Shown:
         text = f"{question.prompt}\n{question.explanation}\n{shown}"
         self.texts.append(text)
         self.folded.append(normalize(text))
+        self.stems.append(_stems(text, all_words=True))
 
     def fits(self, question: Question, course: Course, focus: AbstractSet[str]) -> bool:
         if any(key in self.used for key in _usage_keys(question)):
@@ -140,7 +141,9 @@ class _Shown:
         item = course.item(question.item_id)
         if isinstance(item, Claim) and self._names_the_holder(item, course):
             return True
-        if isinstance(item, Claim) and any(_restates(item.statement, t) for t in self.texts):
+        if isinstance(item, Claim) and any(
+            _restates(_stems(item.statement), said) for said in self.stems
+        ):
             return True  # "an attack on one is an attack on all", after Article 5's meaning
         if question.type == "true_false":  # the fact it judges, stated before
             halves = _fact(course.item(question.item_id))
@@ -174,13 +177,17 @@ RESTATED_SHARE = 0.5  # of a view's words, found in one earlier text, that say i
 RESTATED_WORDS = 2
 
 
-def _restates(statement: str, text: str) -> bool:
-    """Whether an earlier text says much the same as a view: most of its words (by their
-    first five letters, so that "member" meets "members") stand in it."""
-    words = {w[:5] for w in re.findall(r"[a-z]{4,}", statement.casefold()) if w not in STOP_WORDS}
-    said = {w[:5] for w in re.findall(r"[a-z]{4,}", text.casefold())}
-    shared = words & said
-    return len(shared) >= RESTATED_WORDS and len(shared) >= RESTATED_SHARE * len(words)
+def _stems(text: str, *, all_words: bool = False) -> set[str]:
+    """A text's words by their first five letters, so that "member" meets "members"."""
+    words = re.findall(r"[a-z]{4,}", text.casefold())
+    return {w[:5] for w in words if all_words or w not in STOP_WORDS}
+
+
+def _restates(statement: set[str], said: set[str]) -> bool:
+    """Whether an earlier text (its stems) says much the same as a view: most of its
+    words stand in it."""
+    shared = statement & said
+    return len(shared) >= RESTATED_WORDS and len(shared) >= RESTATED_SHARE * len(statement)
 
 
 def _fact(item: Item) -> tuple[str, ...]:
@@ -240,7 +247,7 @@ def build_quiz(
         if by_lesson:
             candidates[name] = by_lesson
 
-    shown = _Shown()
+    shown = _Shown(tested=pools.seen)  # one set: what the quiz tested, distractors last
     turns = _Turns(sizes)
     # Untested items each type could ask, kept up to date as questions test items.
     fresh = Counter({name: sum(map(len, lessons.values())) for name, lessons in candidates.items()})
@@ -285,7 +292,6 @@ def build_quiz(
             if item_id not in shown.tested:
                 fresh.subtract(asked_by.get(item_id, []))
         shown.add(question)
-        pools.seen.update(shown.tested)
         pools.shown_options.update(normalize(option) for option in question.options or ())
         if question.type == "true_false":
             pools.verdicts[question.answer == TRUE] += 1

@@ -91,7 +91,7 @@ class Pools:
             if c.lesson_id == concept.lesson_id
             and c.id != concept.id
             and c.kind == concept.kind
-            and plural(c.term) == plural(concept.term)
+            and is_plural(c.term) == is_plural(concept.term)
             and not self.related(c, concept)
         ]
         self.rng.shuffle(same)
@@ -104,7 +104,7 @@ class Pools:
             for c in self.rng.sample(self.concepts, wanted)
             if c.lesson_id != concept.lesson_id
             and c.kind == concept.kind
-            and plural(c.term) == plural(concept.term)
+            and is_plural(c.term) == is_plural(concept.term)
             and not self.related(c, concept)
         ]
         # Unexplained ones first, those of the same lesson first among equals.
@@ -250,7 +250,7 @@ class Pools:
         return picked
 
 
-def plural(term: str) -> bool:
+def is_plural(term: str) -> bool:
     """Whether a term is a plural ("sanctions", "national interests"): its definition is
     plural too, so it is set only against plurals, or number alone would pair them."""
     last = term.split()[-1].casefold() if term.split() else ""

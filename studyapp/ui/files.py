@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,46 +46,38 @@ class Files(QObject):
         )
 
     def export_anki(self, path: str | None = None) -> None:
-        window = self.window
-        course = window.lessons.course
+        course = self.window.lessons.course
         if course is None:
             return
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                window, "Export to Anki", f"{course.id}.apkg", "Anki decks (*.apkg)"
+                self.window, "Export to Anki", f"{course.id}.apkg", "Anki decks (*.apkg)"
             )
-        if not path:
-            return
-        from studyapp.service import ExportError
-
-        try:
-            notes = window.service.export_anki(course.id, Path(path))
-        except ExportError as error:
-            messages.tell(window, "Export to Anki", str(error), messages.Icon.Warning)
-            return
-        except OSError as error:
-            text = f"{path}: {error.strerror or error}"
-            messages.tell(window, "Export to Anki", text, messages.Icon.Warning)
-            return
-        window.statusBar().showMessage(f"Wrote {notes} notes to {path}", 8000)
+        if path:
+            service = self.window.service
+            self._write(
+                "Export to Anki", "notes", path, lambda to: service.export_anki(course.id, to)
+            )
 
     def export_answers(self, path: str | None = None) -> None:
-        window = self.window
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                window, "Export answers", "answers.csv", "CSV files (*.csv)"
+                self.window, "Export answers", "answers.csv", "CSV files (*.csv)"
             )
-        if not path:
-            return
+        if path:
+            self._write("Export answers", "answers", path, self.window.service.export_answers)
+
+    def _write(self, title: str, noun: str, path: str, write: Callable[[Path], int]) -> None:
+        """Run an export; what went wrong is one message, what was written a status line."""
         from studyapp.service import ExportError, StoreError
 
         try:
-            rows = window.service.export_answers(Path(path))
+            written = write(Path(path))
         except (ExportError, StoreError) as error:
-            messages.tell(window, "Export answers", str(error), messages.Icon.Warning)
+            messages.tell(self.window, title, str(error), messages.Icon.Warning)
             return
         except OSError as error:
             text = f"{path}: {error.strerror or error}"
-            messages.tell(window, "Export answers", text, messages.Icon.Warning)
+            messages.tell(self.window, title, text, messages.Icon.Warning)
             return
-        window.statusBar().showMessage(f"Wrote {rows} answers to {path}", 8000)
+        self.window.statusBar().showMessage(f"Wrote {written} {noun} to {path}", 8000)

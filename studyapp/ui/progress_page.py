@@ -343,10 +343,7 @@ class ProgressPage(QScrollArea):
             series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         names_axis = QBarCategoryAxis()
         names_axis.append(list(reversed(names)))
-        percent_axis = QValueAxis()
-        percent_axis.setRange(0, 100)
-        percent_axis.setLabelFormat("%d%%")
-        percent_axis.setTickCount(5)
+        percent_axis = _percent_axis()
         left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
         self._attach(chart, series, [(names_axis, left), (percent_axis, bottom)], colors)
         return self._chart(chart, colors, 60 + 28 * len(names))
@@ -372,10 +369,7 @@ class ProgressPage(QScrollArea):
             QDateTime(QDate(start.year, start.month, start.day), QTime(0, 0)),
             QDateTime(QDate(today.year, today.month, today.day), QTime(23, 59)),
         )
-        y_axis = QValueAxis()
-        y_axis.setRange(0, 100)
-        y_axis.setLabelFormat("%d%%")
-        y_axis.setTickCount(5)
+        y_axis = _percent_axis()
         left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
         self._attach(chart, series, [(x_axis, bottom), (y_axis, left)], colors)
         return self._chart(chart, colors, 260)
@@ -420,3 +414,12 @@ class ProgressPage(QScrollArea):
             grid.addWidget(button, row, 2)
         grid.setColumnStretch(1, 1)
         return body
+
+
+def _percent_axis() -> QValueAxis:
+    """0% to 100% in quarters, as every percentage chart reads."""
+    axis = QValueAxis()
+    axis.setRange(0, 100)
+    axis.setLabelFormat("%d%%")
+    axis.setTickCount(5)
+    return axis

@@ -236,12 +236,12 @@ def test_true_and_false_take_turns_within_a_quiz() -> None:
 
 def test_a_plural_term_is_set_only_against_plurals() -> None:
     # "Unofficial, often secret contacts…" had one plural term among its options.
-    from studyapp.quiz.pools import plural
+    from studyapp.quiz.pools import is_plural
 
     for q in ALL:
         if q.type in ("term_from_definition", "matching") and q.options is not None:
             terms = q.options if q.type == "term_from_definition" else q.terms
-            assert len({plural(term) for term in terms}) == 1, q.prompt
+            assert len({is_plural(term) for term in terms}) == 1, q.prompt
 
 
 def test_a_cloze_leaning_on_the_sentence_before_is_not_asked() -> None:

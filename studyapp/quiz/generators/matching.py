@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from studyapp.content import Concept, Item, Topic
 from studyapp.quiz.generators.base import Taken, echoes, group_id
-from studyapp.quiz.pools import Pools, plural
+from studyapp.quiz.pools import Pools, is_plural
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import normalize, quoted
 
@@ -20,7 +20,7 @@ def _partners(concept: Concept, pools: Pools, taken: Taken) -> list[Concept]:
         for c in pools.concepts
         if c.id != concept.id
         and c.kind == concept.kind  # "Article 5" would pair with the only clause
-        and plural(c.term) == plural(concept.term)  # the one plural pairs with the plural
+        and is_plural(c.term) == is_plural(concept.term)  # the one plural pairs with the plural
         and not echoes(c.term, c.definition)  # a shared word pairs it without thought
         and pools.in_scope(c)
         and not taken(f"{TYPE}:{c.id}")

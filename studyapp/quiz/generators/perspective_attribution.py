@@ -40,7 +40,6 @@ def _not_held(claim: Claim, pools: Pools) -> list[Claim]:
         and normalize(c.contrary) not in pools.shown_options
         and c.id not in pools.seen  # a view already asked rules its opposite out
     ]
-    pools.rng.shuffle(others)
     return others
 
 
@@ -59,8 +58,10 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     assert isinstance(item, Claim)
     lesson_says = the_lesson_says(pools, item)
     if not _who_holds(item, pools):
-        if not _which_view(item, pools):
+        others = [c.contrary for c in _not_held(item, pools) if c.contrary]
+        if item.rivals != () or len(others) < MIN_VIEWS - 1:
             return None
+        pools.rng.shuffle(others)
         return choice(
             pools,
             kind=TYPE,
@@ -72,7 +73,7 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
                 else f"Which of these views is held by {item.actor}?"
             ),
             answer=item.statement,
-            distractors=[c.contrary for c in _not_held(item, pools) if c.contrary],
+            distractors=others,
             explanation=f"{_whose(item)} {lesson_says}",
         )
     aliases = next((a.aliases for a in pools.course.actors if a.name == item.actor), ())
