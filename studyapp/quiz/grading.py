@@ -21,6 +21,7 @@ class Grade:
     # Each tested item, right or not: one misplaced event of four leaves the other three
     # known. Spaced repetition rates each item by this.
     item_results: Mapping[str, bool] = field(default_factory=dict)
+    said: str = ""  # the learner's answer in one line, as the results list shows it
 
     @property
     def feedback(self) -> str:
@@ -31,7 +32,16 @@ class Grade:
 
 def grade(question: Question, response: Response) -> Grade:
     result = _grade(question, response)
-    return replace(result, item_results=_per_item(question, result))
+    said = response_text(response)
+    return replace(result, item_results=_per_item(question, result), said=said)
+
+
+def response_text(response: Response) -> str:
+    """An answer in one line: the text typed or picked, an order, or the pairs made."""
+    if isinstance(response, str):
+        return response.strip()
+    parts = [p if isinstance(p, str) else f"{p[0]} → {p[1]}" for p in response]
+    return (" → " if all(isinstance(p, str) for p in response) else "; ").join(parts)
 
 
 def _grade(question: Question, response: Response) -> Grade:

@@ -23,7 +23,8 @@ class Question:
     the events to put in order, or the definitions to pair with `terms`; None for cloze.
     `answer` is the correct option text, the events in order, or for matching the
     definitions in the order of `terms`. `accepted` are other typed answers a cloze takes
-    as right (aliases).
+    as right (aliases). `note` is what the explanation adds beyond the right answer, in
+    one line (a cloze term's meaning, why a statement is false); empty when nothing is.
     """
 
     id: str
@@ -38,6 +39,7 @@ class Question:
     source: str
     terms: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
+    note: str = ""
 
     @property
     def format(self) -> AnswerFormat:
@@ -85,6 +87,8 @@ class Question:
             data["accepted"] = list(self.accepted)
         data["explanation"] = self.explanation
         data["source"] = self.source
+        if self.note:
+            data["note"] = self.note
         return data
 
     @classmethod
@@ -111,4 +115,5 @@ class Question:
             source=data["source"],
             terms=terms,
             accepted=tuple(data.get("accepted", ())),
+            note=data.get("note", ""),
         )

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from studyapp.quiz.question import FALSE, TRUE, Question
 from studyapp.ui.qt import (
     QAbstractItemView,
+    QBrush,
+    QColor,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from studyapp.quiz import AnswerFormat, Grade, Response
 
 LETTERS = string.ascii_lowercase
+TINTS = {True: QColor(46, 160, 67, 56), False: QColor(218, 54, 51, 56)}  # read on light and dark
 
 
 def set_state(widget: QWidget, state: str) -> None:
@@ -161,17 +164,12 @@ class TypedAnswer(AnswerWidget):
         self.check = QPushButton("Check")
         self.check.setObjectName("primary")
         self.check.setToolTip("Check your answer (Enter)")
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.hide()
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
         row.addWidget(self.check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.status)
         self.field.returnPressed.connect(self._check)
         self.check.clicked.connect(self._check)
 
@@ -185,12 +183,7 @@ class TypedAnswer(AnswerWidget):
     def show_result(self, grade: Grade, response: Response) -> None:
         self.field.setReadOnly(True)
         self.check.setEnabled(False)
-        if grade.correct:
-            self.status.setText(f"✓ Right: {self.question.answer}")
-        else:
-            self.status.setText(f"✗ The missing words: {self.question.answer}")
-        set_state(self.status, "right" if grade.correct else "wrong")
-        self.status.show()
+        set_state(self.field, "right" if grade.correct else "wrong")  # the box below says why
 
 
 class OrderList(QListWidget):
@@ -276,10 +269,11 @@ class OrderAnswer(AnswerWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             place = answer.index(item.text()) + 1
-            if place == row + 1:
-                item.setText(f"✓ {item.text()}")
-            else:
-                item.setText(f"✗ {item.text()}  (comes {ordinal(place)})")
+            right = place == row + 1
+            item.setText(
+                f"✓ {item.text()}" if right else f"✗ {item.text()}  (comes {ordinal(place)})"
+            )
+            item.setBackground(QBrush(TINTS[right]))  # as the option cards: green right, red not
         self.list.clearSelection()  # the marks speak now, not the row last moved
         self.list.setCurrentRow(-1)
 
@@ -380,18 +374,22 @@ class MatchAnswer(AnswerWidget):
             self._submit([(term, self.pairs[term]) for term in self.question.terms])
 
     def show_result(self, grade: Grade, response: Response) -> None:
-        assert self.question.options is not None
-        letters = {d: LETTERS[i] for i, d in enumerate(self.question.options)}
+        """Each definition names its term, right or not: no letter codes to decode."""
         self.check.setEnabled(False)
-        for card in self.cards:
-            card.setEnabled(False)
-        for button, (term, definition) in zip(self.term_buttons, self.question.pairs, strict=True):
+        chosen_for = {definition: term for term, definition in self.pairs.items()}
+        for button, term in zip(self.term_buttons, self.question.terms, strict=True):
             button.setEnabled(False)
             right = term not in grade.wrong
-            chosen = letters.get(self.pairs.get(term, ""), "?")
-            word = "✓" if right else f"✗ is {letters[definition]}"
-            button.setText(f"{term}  →  {chosen}  {word}")
+            button.setText(f"{'✓' if right else '✗'}  {term}")
             set_state(button, "right" if right else "wrong")
+        meaning_of = {definition: term for term, definition in self.question.pairs}
+        for card in self.cards:
+            card.setEnabled(False)
+            term, chosen = meaning_of[card.text], chosen_for.get(card.text)
+            if chosen == term:
+                card.mark("right", f"✓ {term}")
+            else:
+                card.mark("wrong", f"✗ {term}" + (f" (not {chosen})" if chosen else ""))
 
 
 WIDGETS: dict[AnswerFormat, type[AnswerWidget]] = {

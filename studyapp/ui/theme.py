@@ -182,6 +182,8 @@ def _style_sheet(c: Colors, text_size: float) -> str:
     QFrame#feedback[state="partial"] {{
         background: {c.partial_bg}; border: 1px solid {c.partial};
     }}
+    QLineEdit[state="right"] {{ border: 2px solid {c.good}; background: {c.good_bg}; }}
+    QLineEdit[state="wrong"] {{ border: 2px solid {c.bad}; background: {c.bad_bg}; }}
     QLabel#verdict[state="right"] {{ color: {c.good}; }}
     QLabel#verdict[state="wrong"] {{ color: {c.bad}; }}
     QLabel#verdict[state="partial"] {{ color: {c.partial}; }}

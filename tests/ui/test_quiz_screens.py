@@ -160,8 +160,14 @@ def test_wrong_answers_are_shown_and_can_be_retried(
         press(qtbot, str(question.options.index(wrong) + 1))
         assert panel.verdict.text() == "✗ Not quite"
         assert panel.verdict.property("state") == "wrong"
-        assert str(question.answer).removesuffix(".") in panel.feedback_text.text()
-        assert question.explanation == panel.explanation.text()
+        said, shown = (
+            panel.feedback_text.text(),
+            " ".join(text.text() for text in (panel.feedback_text, panel.why, panel.lesson_says)),
+        )
+        assert f"<b>You said:</b> {wrong}" in said
+        assert f"<b>Correct answer:</b> {question.answer}" in said
+        assert shown.count(str(question.answer)) == 1  # once, not three times
+        assert panel.lesson_says.text() == f"The lesson says: “{question.source}”"
         press(qtbot, Qt.Key.Key_Return)
     results = window.quiz_page.results_panel
     assert results.score.text() == "0 / 2"

@@ -68,7 +68,7 @@ def test_an_answer_the_disk_refuses_stays_on_screen_and_is_saved_again(
     qtbot.keyClick(panel.next, Qt.Key.Key_Return)
     assert answers(db_path) == 1
     assert panel.verdict.text().startswith(("✓", "✗", "◐"))
-    assert panel.explanation.isVisible()
+    assert panel.lesson_says.isVisible()
 
 
 def test_backups_are_made_and_restored_from_the_file_menu(

@@ -129,6 +129,7 @@ def about_one_item(
     explanation: str,
     variant: str = "",
     accepted: tuple[str, ...] = (),
+    note: str = "",
 ) -> Question:
     """A question on a single item: its id, lesson and grounding sentence come from it."""
     suffix = f":{variant}" if variant else ""
@@ -144,4 +145,5 @@ def about_one_item(
         explanation=explanation,
         source=pools.source(item),
         accepted=accepted,
+        note=note,
     )

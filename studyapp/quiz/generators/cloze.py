@@ -102,6 +102,7 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         answer=answer,
         accepted=accepted,
         explanation=f"{missing(answer)} {why} {the_lesson_says(pools, item)}",
+        note=why,
     )
 
 

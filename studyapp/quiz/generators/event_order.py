@@ -68,4 +68,5 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         answer=answer,
         explanation=f"The order is: {steps}. The lesson says: {quoted(pools.source(anchor))}",
         source=pools.source(anchor),
+        note=f"The order is: {steps}.",
     )

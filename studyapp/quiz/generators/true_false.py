@@ -53,6 +53,7 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         options=(TRUE, FALSE),
         answer=verdict,
         explanation=f"{verdict}. {explanation} {the_lesson_says(pools, item)}",
+        note=explanation,
     )
     # "X came before Y" tests Y as much as X: both count as tested, so that one quiz does
     # not set the same event against four others.

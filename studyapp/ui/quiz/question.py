@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from studyapp.quiz.question import Question
@@ -61,9 +62,12 @@ class QuestionPanel(QWidget):
         self.feedback = QFrame()
         self.feedback.setObjectName("feedback")
         self.verdict = label("", "verdict")
-        self.feedback_text = label("")
-        self.explanation = label("")
-        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback_text = label("")  # "You said … / Correct answer …", or a problem
+        self.feedback_text.setTextFormat(Qt.TextFormat.RichText)
+        self.why = label("")
+        self.lesson_says = label("", "muted")
+        for text in (self.feedback_text, self.why, self.lesson_says):
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_source = QPushButton("Show in lesson")
         self.show_source.setToolTip("Open the lesson at the sentence this question comes from")
         self.next = QPushButton("Next question")
@@ -78,7 +82,8 @@ class QuestionPanel(QWidget):
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(self.verdict)
         box.addWidget(self.feedback_text)
-        box.addWidget(self.explanation)
+        box.addWidget(self.why)
+        box.addWidget(self.lesson_says)
         box.addLayout(buttons)
         self.feedback.hide()
         self.show_source.clicked.connect(self._show_source)
@@ -145,9 +150,10 @@ class QuestionPanel(QWidget):
         set_state(self.feedback, "wrong")
         set_state(self.verdict, "wrong")
         self.verdict.setText("⚠ Your answer was not saved")
-        self.feedback_text.setText(problem)
+        self.feedback_text.setText(escape(problem, quote=False))
         self.feedback_text.show()
-        self.explanation.hide()
+        self.why.hide()
+        self.lesson_says.hide()
         self.show_source.hide()
         self.next.setText("Try saving again")
         self.next.setToolTip("Save this answer again, once the problem is fixed (Enter)")
@@ -155,23 +161,28 @@ class QuestionPanel(QWidget):
         self.next.setFocus()
 
     def show_feedback(self, grade: Grade, response: Response, last: bool) -> None:
+        from studyapp.quiz.feedback import feedback  # grading's modules, not before the first frame
+
         assert self.answer is not None and self.question is not None
-        self.explanation.show()
         self.show_source.show()
         self.next.setToolTip("Go on (Enter or Space)")
         self.answer.show_result(grade, response)
-        if grade.correct:
-            state, word = "right", "✓ Correct"
-        elif grade.score > 0:
-            state, word = "partial", f"◐ Partly right ({round(grade.score * 100)}%)"
-        else:
-            state, word = "wrong", "✗ Not quite"
-        set_state(self.feedback, state)
-        set_state(self.verdict, state)
-        self.verdict.setText(word)
-        self.feedback_text.setText(grade.detail)
-        self.feedback_text.setVisible(bool(grade.detail))
-        self.explanation.setText(self.question.explanation)
+        shown = feedback(self.question, grade)
+        set_state(self.feedback, shown.state)
+        set_state(self.verdict, shown.state)
+        self.verdict.setText(shown.verdict)
+        rows = [("You said", shown.said), (shown.correct_label, shown.correct)]
+        self.feedback_text.setText(
+            "<br>".join(
+                f"<b>{name}:</b> {escape(text, quote=False).replace(chr(10), '<br>')}"
+                for name, text in rows
+                if text
+            )
+        )
+        self.feedback_text.setVisible(bool(shown.said or shown.correct))
+        for text, words in ((self.why, shown.why), (self.lesson_says, shown.lesson_says)):
+            text.setText(words)
+            text.setVisible(bool(words))
         self.next.setText("See results" if last else "Next question")
         self.progress.setValue(self.progress.value() + 1)
         self.feedback.show()

@@ -17,6 +17,7 @@ from studyapp.ui.qt import (
 from studyapp.ui.widgets import label
 
 if TYPE_CHECKING:
+    from studyapp.quiz import Grade
     from studyapp.service import Results
 
 TOPIC_LABELS = {"event": "Events", "perspective": "Perspectives", "concept": "Concepts"}
@@ -89,9 +90,12 @@ class ResultsPanel(QWidget):
         self.topics.setText("   ·   ".join(parts))
         self.missed = results.missed
         self.missed_list.clear()
-        for question in self.missed:
-            item = QListWidgetItem(f"{question.prompt}\n→ {question.answer_text}")
-            self.missed_list.addItem(item)
+        for question, grade in results.answers:
+            if not grade.correct:
+                text = missed_text(question, grade)
+                item = QListWidgetItem(text)
+                item.setToolTip(text)
+                self.missed_list.addItem(item)
         if self.missed:
             self.missed_list.setCurrentRow(0)
         else:
@@ -108,3 +112,12 @@ class ResultsPanel(QWidget):
         if 0 <= row < len(self.missed):
             question = self.missed[row]
             self.show_in_lesson.emit(question.lesson_id, question.source)
+
+
+def missed_text(question: Question, grade: Grade) -> str:
+    """A missed question as the list shows it: the prompt, what was said, what is right."""
+    if question.format == "match":
+        meanings = dict(question.pairs)
+        pairs = "; ".join(f"{term} → {meanings[term]}" for term in grade.wrong)
+        return f"{question.prompt}\nMismatched: {', '.join(grade.wrong)}\nRight pairs: {pairs}"
+    return f"{question.prompt}\nYou said: {grade.said}\nCorrect answer: {question.answer_text}"
