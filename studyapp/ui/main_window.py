@@ -23,13 +23,14 @@ from studyapp.ui.qt import (
     QMainWindow,
     QProgressBar,
     QSettings,
+    QSignalBlocker,
     QStackedWidget,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
 from studyapp.ui.quiz import QuizPage
-from studyapp.ui.review_page import ReviewPage
+from studyapp.ui.review_page import REVIEW_ROUND, ReviewPage
 
 if TYPE_CHECKING:
     from studyapp.service import AnswerOutcome, StudyService
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.quiz_page.show_in_lesson.connect(self.show_in_lesson)
         self.quiz_page.answer_saved.connect(self.show_outcome)
         self.quiz_page.back_to_lessons.connect(lambda: self.go(LESSONS))
+        self.quiz_page.review_requested.connect(self.start_review)
         self.review_page.start_requested.connect(self.start_review)
         self.review_page.quiz_requested.connect(lambda: self.go(QUIZ))
         self.profiles.switched.connect(self._on_profile_switched)
@@ -170,11 +172,11 @@ class MainWindow(QMainWindow):
             return
         if section == PROGRESS:
             self._show_progress()
-        elif section == REVIEW:
-            self.refresh_due()
         elif section == QUIZ:
             self.quiz_page.show_setup()
         self.pages.setCurrentIndex(section)
+        if section == REVIEW:
+            self.refresh_due()
 
     def quiz_on_lesson(self) -> None:
         self.go(QUIZ)
@@ -183,11 +185,13 @@ class MainWindow(QMainWindow):
     def start_review(self) -> None:
         if self.course is None:
             return
-        session = self.service.start_review(self.course.id)
+        session = self.service.start_review(self.course.id, count=REVIEW_ROUND)
         if session is None:
             self.go(REVIEW)
             return
-        self.go(QUIZ)
+        self.pages.setCurrentIndex(QUIZ)  # a review is a quiz, but the side bar says Review
+        with QSignalBlocker(self.sidebar):
+            self.sidebar.setCurrentRow(REVIEW)
         self.quiz_page.start(session)
 
     def refresh_due(self) -> None:
@@ -200,7 +204,7 @@ class MainWindow(QMainWindow):
         due = len(self.service.due_items(self.course.id, now))
         next_due = self.service.next_due(self.course.id, now)
         self._show_due(due)
-        on_review = self.pages.currentIndex() == REVIEW or self.sidebar.currentRow() == REVIEW
+        on_review = self.pages.currentIndex() == REVIEW
         if on_review:
             self.review_page.show_state(due, next_due, now, self.service.tz)
         self._wake_at(next_due, now, DUE_TEXT_MS if on_review else DUE_CHECK_MS)

@@ -7,6 +7,8 @@ import datetime as dt
 from studyapp.ui.qt import QHBoxLayout, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from studyapp.ui.widgets import label
 
+REVIEW_ROUND = 10  # items a review asks at once; "Keep going" asks the next round
+
 
 def when_text(due_utc: dt.datetime, now_utc: dt.datetime, tz: dt.tzinfo | None = None) -> str:
     """A due time in words, in the learner's time zone: "in 8 minutes", "tomorrow at 09:00"."""
@@ -69,7 +71,7 @@ class ReviewPage(QWidget):
                 f"{due} {noun} due for review. Reviewing them now, just as they start "
                 "to fade, is what makes them stick."
             )
-            self.start.setText(f"Start review ({due})")
+            self.start.setText(f"Start review ({due})")  # in rounds: "Keep going" after each
             self.start.setFocus()
         elif next_due is not None:
             self.message.setText(

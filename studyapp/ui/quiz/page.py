@@ -29,6 +29,7 @@ class QuizPage(QStackedWidget):
     show_in_lesson = Signal(str, str)  # lesson id, sentence
     answer_saved = Signal(object)  # the AnswerOutcome: what moved (mastery, review count)
     back_to_lessons = Signal()
+    review_requested = Signal()  # another round of review
 
     def __init__(self, settings: SavedSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +57,7 @@ class QuizPage(QStackedWidget):
         self.question_panel.add_lesson_requested.connect(self._add_next_lesson)
         self.results_panel.show_in_lesson.connect(self.show_in_lesson)
         self.results_panel.retry_requested.connect(self._retry)
+        self.results_panel.keep_going_requested.connect(self.review_requested)
         self.results_panel.new_quiz_requested.connect(self.show_setup)
         self.results_panel.back_requested.connect(self.back_to_lessons)
 
@@ -183,6 +185,9 @@ class QuizPage(QStackedWidget):
             return
         results = self.session.finish()
         self.results_panel.show_results(results, self.quiz_timer.elapsed())
+        reviewing = self.session.mode == "review" and self.course is not None
+        due = len(self.service.due_items(self.course.id)) if reviewing and self.course else None
+        self.results_panel.offer_more(due)
         self.setCurrentWidget(self.results_panel)
         self.last, self.session = self.session, None
 

@@ -27,6 +27,7 @@ class ResultsPanel(QWidget):
     """Score, time, how each topic went, and the questions missed."""
 
     retry_requested = Signal()
+    keep_going_requested = Signal()  # another round of review
     new_quiz_requested = Signal()
     back_requested = Signal()
     show_in_lesson = Signal(str, str)
@@ -43,6 +44,11 @@ class ResultsPanel(QWidget):
         self.missed_list.setWordWrap(True)
         self.missed_list.setAccessibleName("Questions missed")
         self.missed_list.setToolTip("Double-click (or Enter) to read the sentence in its lesson")
+        self.caught_up = label("", "muted")
+        self.keep_going = QPushButton("Keep going")
+        self.keep_going.setObjectName("primary")
+        self.keep_going.setToolTip("Review the next round of due items")
+        self.keep_going.hide()
         self.retry = QPushButton("Retry missed")
         self.retry.setToolTip("Ask the missed questions again")
         self.source = QPushButton("Show in lesson")
@@ -50,7 +56,7 @@ class ResultsPanel(QWidget):
         self.new_quiz = QPushButton("New quiz")
         self.back = QPushButton("Back to lessons")
         buttons = QHBoxLayout()
-        for button in (self.retry, self.source):
+        for button in (self.keep_going, self.retry, self.source):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.new_quiz)
@@ -61,11 +67,13 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.score)
         layout.addWidget(self.summary)
         layout.addWidget(self.topics)
+        layout.addWidget(self.caught_up)
         layout.addSpacing(8)
         layout.addWidget(self.missed_title)
         layout.addWidget(self.missed_list, 1)
         layout.addLayout(buttons)
         self.retry.clicked.connect(self.retry_requested)
+        self.keep_going.clicked.connect(self.keep_going_requested)
         self.new_quiz.clicked.connect(self.new_quiz_requested)
         self.back.clicked.connect(self.back_requested)
         self.source.clicked.connect(self._show_selected)
@@ -106,6 +114,16 @@ class ResultsPanel(QWidget):
             widget.setEnabled(has_missed)
         self.missed_list.setEnabled(has_missed)
         (self.retry if has_missed else self.new_quiz).setFocus()
+
+    def offer_more(self, due: int | None) -> None:
+        """After a review round: another round while items are due (None: not a review)."""
+        self.keep_going.setVisible(bool(due))
+        self.caught_up.setVisible(due == 0)
+        if due:
+            self.keep_going.setText(f"Keep going ({due} due)")
+            self.keep_going.setFocus()
+        elif due == 0:
+            self.caught_up.setText("All caught up: nothing else is due for review today.")
 
     def _show_selected(self) -> None:
         row = self.missed_list.currentRow()
