@@ -85,7 +85,7 @@ def test_due_counts_agree_and_update_by_themselves(
 def test_review_runs_in_rounds_until_nothing_is_due(
     make_window: MakeWindow, qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(main_window, "REVIEW_ROUND", 3)  # rounds of three questions
+    monkeypatch.setattr(main_window, "REVIEW_ROUND", 2)  # rounds of two questions
     window = make_window()
     start_quiz(window, qtbot, "concept_definition", length=14)
     take_quiz(window, qtbot, by_keyboard=True)
@@ -93,7 +93,7 @@ def test_review_runs_in_rounds_until_nothing_is_due(
         connection.execute("UPDATE item_states SET due_at = '2020-01-01 00:00:00'")
     connection.close()
     due = due_in(db_path)
-    assert due > 12  # more than three questions can cover
+    assert due > 8  # more than two questions can cover
     window.refresh_progress()
     window.go(REVIEW)
     assert window.review_page.start.text() == f"Start review ({due})"
@@ -102,7 +102,7 @@ def test_review_runs_in_rounds_until_nothing_is_due(
     while True:
         # the review is a quiz on screen, and the side bar says where the learner is
         assert window.pages.currentIndex() == QUIZ and window.sidebar.currentRow() == REVIEW
-        assert len(take_quiz(window, qtbot, by_keyboard=True)) <= 3
+        assert len(take_quiz(window, qtbot, by_keyboard=True)) <= 2
         rounds += 1
         left = due_in(db_path)  # a question may cover several items (a matching four)
         if not left:
@@ -110,6 +110,7 @@ def test_review_runs_in_rounds_until_nothing_is_due(
         assert results.keep_going.isVisible() and results.keep_going.hasFocus()
         assert results.keep_going.text() == f"Keep going ({left} due)"
         qtbot.keyClick(results.keep_going, Qt.Key.Key_Return)
+        assert window.quiz_page.currentWidget() is window.quiz_page.question_panel
     assert rounds >= 2
     assert not results.keep_going.isVisible()
     assert results.caught_up.text().startswith("All caught up")

@@ -47,6 +47,7 @@ class ResultsPanel(QWidget):
         self.caught_up = label("", "muted")
         self.keep_going = QPushButton("Keep going")
         self.keep_going.setObjectName("primary")
+        self.keep_going.setAutoDefault(True)  # Enter goes on, as on every primary button
         self.keep_going.setToolTip("Review the next round of due items")
         self.keep_going.hide()
         self.retry = QPushButton("Retry missed")
