@@ -28,7 +28,13 @@ from studyapp.progress import (
 from studyapp.progress.backups import Backup
 from studyapp.progress.errors import cause
 from studyapp.progress.repository import profile_name
-from studyapp.progress.stats import current_cards, item_mastery, lesson_mastery
+from studyapp.progress.stats import (
+    Today,
+    current_cards,
+    item_mastery,
+    lesson_mastery,
+    today_so_far,
+)
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target
 from studyapp.service_backups import BackupsMixin
@@ -419,6 +425,14 @@ class StudyService(BackupsMixin):
         course = self.course(course_id)
         try:
             return compute(self.store, course, now=now or utcnow(), tz=self.tz)
+        except DBAPIError as error:
+            where = self.store.location
+            raise StoreError(f"{where}: cannot read your progress: {cause(error)}") from error
+
+    def today(self, now: dt.datetime | None = None) -> Today:
+        """Answers given today and the streak of study days, for the daily goal."""
+        try:
+            return today_so_far(self.store, now=now or utcnow(), tz=self.tz)
         except DBAPIError as error:
             where = self.store.location
             raise StoreError(f"{where}: cannot read your progress: {cause(error)}") from error

@@ -120,3 +120,19 @@ def test_a_score_of_thirds_reads_as_one_decimal() -> None:
     from studyapp.service import points
 
     assert (points(16 / 3), points(4.0), points(0.5)) == ("5.3", "4", "0.5")
+
+
+def test_today_counts_the_learners_local_day_and_the_streak(service: StudyService) -> None:
+    course = service.courses[0].id
+    late = dt.datetime(2026, 3, 10, 21, 30)  # 23:30 for the learner at UTC+2
+    for days_ago, count in ((3, 1), (1, 2), (0, 3)):  # a gap two days ago
+        now = late - dt.timedelta(days=days_ago)
+        session = service.start_quiz(course, count=count, types=["true_false"], seed=days_ago)
+        while (question := session.current()) is not None:
+            session.answer(right_response(question), seconds=3, now=now)
+    today = service.today(late)
+    assert (today.answers, today.streak_days) == (3, 2)
+    after_midnight = service.today(late + dt.timedelta(hours=1))  # 00:30 the next day
+    assert (after_midnight.answers, after_midnight.streak_days) == (0, 2)  # still alive
+    two_days_on = service.today(late + dt.timedelta(days=2))
+    assert (two_days_on.answers, two_days_on.streak_days) == (0, 0)

@@ -193,6 +193,30 @@ def compute(
     )
 
 
+@dataclass(frozen=True)
+class Today:
+    """The learner's day so far, over every course: what a daily goal counts."""
+
+    answers: int
+    streak_days: int
+
+
+def today_so_far(store: ProgressStore, *, now: dt.datetime, tz: dt.tzinfo | None) -> Today:
+    today = local_day(now, tz)
+    with store.session() as session:
+        answers = session.scalar(
+            select(func.count()).where(Answer.profile_id == store.profile_id, Answer.day == today)
+        )
+        days = session.scalars(
+            select(Answer.day)
+            .where(Answer.profile_id == store.profile_id, Answer.day <= today)
+            .distinct()
+            .order_by(Answer.day.desc())
+        )
+        streak = _streak(days, dt.date.fromisoformat(today))
+    return Today(int(answers or 0), streak)
+
+
 def _label(item: Item) -> str:
     """An item as a list shows it: a claim says whose view it is."""
     return f"{item.actor}: {item.statement}" if isinstance(item, Claim) else item.label

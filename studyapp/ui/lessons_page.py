@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from studyapp.content import Course, Lesson
 from studyapp.ui import messages
+from studyapp.ui.goal import GoalBar
 from studyapp.ui.lesson_list import LessonList
 from studyapp.ui.qt import (
     QComboBox,
@@ -61,6 +62,8 @@ class LessonsPage(QSplitter):
         column.addWidget(self.banner)
         column.addWidget(self.banner_details)
         column.addWidget(self.lesson_list, 1)
+        self.goal = GoalBar()
+        column.addWidget(self.goal)
         self.addWidget(left)
         self.addWidget(self.reader)
         self.setStretchFactor(1, 1)

@@ -231,8 +231,9 @@ class MainWindow(QMainWindow):
             self.progress_page = page
         assert isinstance(self.progress_page, ProgressPage)
         stats = self.service.stats(self.course.id)
+        goal = (self.service.today().answers, self.saved.daily_goal)
         today = dt.date.today()
-        self.progress_page.show_stats(self.course, stats, today, self.appearance.colors)
+        self.progress_page.show_stats(self.course, stats, today, self.appearance.colors, goal)
 
     def _read_first_lesson(self) -> None:
         if self.course is not None:
@@ -243,15 +244,25 @@ class MainWindow(QMainWindow):
         if self.course is None:
             return
         self.refresh_due()
+        self.show_goal()
         for state in self.service.lesson_states(self.course.id):
             self.lessons.mark(state)
 
     def show_outcome(self, outcome: AnswerOutcome) -> None:
-        """After an answer: what it moved, as the service told it (no query)."""
+        """After an answer: what it moved, as the service told it, and the daily goal."""
         self._show_due(outcome.due_now)
         self._wake_at(outcome.next_due, utcnow(), DUE_CHECK_MS)
         for state in outcome.lessons:
             self.lessons.mark(state)
+        answers, goal = self.show_goal(), self.saved.daily_goal
+        if answers == goal > 0 and self.saved.celebrate:  # the answer that reached it
+            self.quiz_page.question_panel.celebrate(f"Daily goal reached: {goal} answers today!")
+
+    def show_goal(self) -> int:
+        """Today's answers against the daily goal, where studying starts; returns them."""
+        today = self.service.today()
+        self.lessons.goal.show_day(today.answers, self.saved.daily_goal, today.streak_days)
+        return today.answers
 
     def _show_due(self, due: int) -> None:
         self.sidebar.item(REVIEW).setText(f"Review ({due})" if due else "Review")

@@ -11,6 +11,8 @@ DEFAULT_LENGTH = 10
 MAX_LENGTH = 50
 MIN_TEXT_SIZE = 8
 MAX_TEXT_SIZE = 28
+DEFAULT_GOAL = 20  # answers a day: about ten minutes
+MAX_GOAL = 500
 
 
 class SavedSettings:
@@ -67,6 +69,25 @@ class SavedSettings:
     @quiz_types.setter
     def quiz_types(self, types: list[str]) -> None:
         self.store.setValue("quiz/types", ",".join(types))
+
+    # --- the daily goal --------------------------------------------------------------
+
+    @property
+    def daily_goal(self) -> int:
+        """Answers a day to aim for; 0 turns the goal off."""
+        return max(0, min(MAX_GOAL, self._int("goal/answers", DEFAULT_GOAL)))
+
+    @daily_goal.setter
+    def daily_goal(self, answers: int) -> None:
+        self.store.setValue("goal/answers", answers)
+
+    @property
+    def celebrate(self) -> bool:
+        return self._text("goal/celebrate", "true").lower() != "false"
+
+    @celebrate.setter
+    def celebrate(self, on: bool) -> None:
+        self.store.setValue("goal/celebrate", "true" if on else "false")
 
     # --- where the learner was ---------------------------------------------------------
 

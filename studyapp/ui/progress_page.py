@@ -9,6 +9,7 @@ import datetime as dt
 
 from studyapp.content import Course
 from studyapp.service import Stats
+from studyapp.ui.goal import GoalBar
 from studyapp.ui.qt import (
     QColor,
     QDate,
@@ -171,7 +172,14 @@ class ProgressPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.stats: Stats | None = None
 
-    def show_stats(self, course: Course, stats: Stats, today: dt.date, colors: Colors) -> None:
+    def show_stats(
+        self,
+        course: Course,
+        stats: Stats,
+        today: dt.date,
+        colors: Colors,
+        goal: tuple[int, int] = (0, 0),  # today's answers, the daily goal
+    ) -> None:
         self.stats = stats
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -185,6 +193,9 @@ class ProgressPage(QScrollArea):
             self.setWidget(page)
             return
         layout.addLayout(self._headline(stats))
+        self.goal = GoalBar()
+        self.goal.show_day(goal[0], goal[1], stats.streak_days)
+        layout.addWidget(self.goal)
         grid = QGridLayout()
         grid.setSpacing(14)
         grid.addWidget(

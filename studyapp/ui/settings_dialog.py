@@ -6,12 +6,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from studyapp.quiz import QUESTION_TYPES
-from studyapp.ui.preferences import MAX_LENGTH, MAX_TEXT_SIZE, MIN_TEXT_SIZE
+from studyapp.ui.preferences import (
+    DEFAULT_GOAL,
+    MAX_GOAL,
+    MAX_LENGTH,
+    MAX_TEXT_SIZE,
+    MIN_TEXT_SIZE,
+)
 from studyapp.ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QSpinBox,
     QVBoxLayout,
@@ -19,6 +25,7 @@ from studyapp.ui.qt import (
 )
 from studyapp.ui.quiz import type_checkboxes
 from studyapp.ui.theme import THEME_CHOICES
+from studyapp.ui.widgets import label
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
@@ -33,6 +40,8 @@ class Preferences:
     quiz_length: int
     quiz_types: list[str]
     retention: float  # desired retention, kept per profile in the database
+    daily_goal: int = DEFAULT_GOAL  # answers a day; 0 is off
+    celebrate: bool = True
 
 
 class SettingsDialog(QDialog):
@@ -58,21 +67,34 @@ class SettingsDialog(QDialog):
         type_grid, self.types = type_checkboxes(current.quiz_types)
         types = QWidget()
         types.setLayout(type_grid)
-        self.retention = QDoubleSpinBox()
-        self.retention.setRange(0.70, 0.99)
-        self.retention.setSingleStep(0.01)
-        self.retention.setDecimals(2)
-        self.retention.setValue(current.retention)
-        self.retention.setToolTip(
-            "The chance of recalling an item that reviews aim for. Higher means more, "
-            "shorter-spaced reviews; 0.90 suits most learners."
+        self.retention = QSpinBox()  # FSRS's "desired retention", in a learner's words
+        self.retention.setRange(70, 99)
+        self.retention.setValue(round(current.retention * 100))
+        self.retention.setSuffix(" % of items")
+        self.retention.setToolTip("FSRS's desired retention; 90% suits most learners")
+        retention_words = label(
+            "How much you want to still remember when an item comes back for review. "
+            "Higher means more reviews, closer together.",
+            "muted",
         )
+        self.goal = QSpinBox()
+        self.goal.setRange(0, MAX_GOAL)
+        self.goal.setSingleStep(5)
+        self.goal.setSpecialValueText("Off")
+        self.goal.setSuffix(" answers a day")
+        self.goal.setValue(current.daily_goal)
+        self.goal.setToolTip("Shown as a bar on the Lessons and Progress screens; 0 turns it off")
+        self.celebrate = QCheckBox("Celebrate a reached goal or a perfect quiz")
+        self.celebrate.setChecked(current.celebrate)
         form = QFormLayout()
         form.addRow("&Theme:", self.theme)
         form.addRow("Text &size:", self.text_size)
         form.addRow("Quiz &length:", self.length)
         form.addRow("Question types:", types)
-        form.addRow("Desired &retention:", self.retention)
+        form.addRow("&Remember at review:", self.retention)
+        form.addRow("", retention_words)
+        form.addRow("Daily &goal:", self.goal)
+        form.addRow("", self.celebrate)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -89,7 +111,9 @@ class SettingsDialog(QDialog):
             text_size=self.text_size.value(),
             quiz_length=self.length.value(),
             quiz_types=types or list(QUESTION_TYPES),
-            retention=round(self.retention.value(), 2),
+            retention=self.retention.value() / 100,
+            daily_goal=self.goal.value(),
+            celebrate=self.celebrate.isChecked(),
         )
 
 
@@ -101,6 +125,8 @@ def current(window: MainWindow) -> Preferences:
         quiz_length=window.saved.quiz_length,
         quiz_types=window.saved.quiz_types,
         retention=window.service.desired_retention,
+        daily_goal=window.saved.daily_goal,
+        celebrate=window.saved.celebrate,
     )
 
 
@@ -109,8 +135,11 @@ def apply(window: MainWindow, chosen: Preferences) -> None:
     window.appearance.set_text_size(chosen.text_size)
     window.saved.quiz_length = chosen.quiz_length
     window.saved.quiz_types = chosen.quiz_types
-    if chosen.retention != window.service.desired_retention:
+    if round(chosen.retention, 2) != round(window.service.desired_retention, 2):
         window.service.set_desired_retention(chosen.retention)
+    window.saved.daily_goal = chosen.daily_goal
+    window.saved.celebrate = chosen.celebrate
+    window.show_goal()
 
 
 def open_settings(window: MainWindow) -> SettingsDialog:

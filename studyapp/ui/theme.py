@@ -188,6 +188,9 @@ def _style_sheet(c: Colors, text_size: float) -> str:
     QLabel#verdict[state="wrong"] {{ color: {c.bad}; }}
     QLabel#verdict[state="partial"] {{ color: {c.partial}; }}
     QLabel#bigNumber, QLabel#figure {{ color: {c.accent}; }}
+    QFrame#goal {{ border: 1px solid {c.border}; border-radius: 8px; background: {c.base}; }}
+    QFrame#goal[state="right"] {{ border: 1px solid {c.good}; background: {c.good_bg}; }}
+    QLabel#celebration {{ color: {c.good}; font-weight: bold; }}
     QFrame#card {{ border: 1px solid {c.border}; border-radius: 8px; background: {c.base}; }}
     QListWidget#checkList::item {{ padding: 5px 4px; }}
     QListWidget#missedList::item {{ padding: 8px 6px; border-bottom: 1px solid {c.border}; }}

@@ -326,7 +326,8 @@ def test_settings_are_applied_and_remembered(make_window: MakeWindow, qtbot: QtB
     dialog.length.setValue(7)
     for name, box in dialog.types.items():
         box.setChecked(name == "cloze")
-    dialog.retention.setValue(0.93)
+    dialog.retention.setValue(93)
+    dialog.goal.setValue(30)
     qtbot.mouseClick(
         dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
@@ -337,6 +338,8 @@ def test_settings_are_applied_and_remembered(make_window: MakeWindow, qtbot: QtB
     assert QApplication.font().pointSize() == 13
     prefs = settings_dialog.current(again)
     assert (prefs.quiz_length, prefs.quiz_types, prefs.retention) == (7, ["cloze"], 0.93)
+    assert prefs.daily_goal == 30
+    assert again.lessons.goal.today.text() == "Today: 0 of 30 answers"
     again.go(QUIZ)
     assert again.quiz_page.setup.length.value() == 7
     assert again.quiz_page.setup.chosen_types() == ["cloze"]

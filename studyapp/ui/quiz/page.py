@@ -34,6 +34,7 @@ class QuizPage(QStackedWidget):
     def __init__(self, settings: SavedSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: StudyService | None = None
+        self.settings = settings
         self.course: Course | None = None
         self.lesson_id: str | None = None
         self.session: QuizSession | None = None
@@ -184,7 +185,9 @@ class QuizPage(QStackedWidget):
         if self.session is None:
             return
         results = self.session.finish()
-        self.results_panel.show_results(results, self.quiz_timer.elapsed())
+        self.results_panel.show_results(
+            results, self.quiz_timer.elapsed(), celebrate=self.settings.celebrate
+        )
         reviewing = self.session.mode == "review" and self.course is not None
         due = len(self.service.due_items(self.course.id)) if reviewing and self.course else None
         self.results_panel.offer_more(due)

@@ -68,6 +68,8 @@ class QuestionPanel(QWidget):
         self.lesson_says = label("", "muted")
         for text in (self.feedback_text, self.why, self.lesson_says):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.celebration = label("", "celebration")
+        self.celebration.hide()
         self.show_source = QPushButton("Show in lesson")
         self.show_source.setToolTip("Open the lesson at the sentence this question comes from")
         self.next = QPushButton("Next question")
@@ -84,6 +86,7 @@ class QuestionPanel(QWidget):
         box.addWidget(self.feedback_text)
         box.addWidget(self.why)
         box.addWidget(self.lesson_says)
+        box.addWidget(self.celebration)
         box.addLayout(buttons)
         self.feedback.hide()
         self.show_source.clicked.connect(self._show_source)
@@ -137,7 +140,13 @@ class QuestionPanel(QWidget):
         self.answer_area.addWidget(self.answer)
         self.answer.show()  # now, not on the next event loop turn: keys may come at once
         self.feedback.hide()
+        self.celebration.hide()
         self.answer.focus_first()
+
+    def celebrate(self, words: str) -> None:
+        """A quiet word under the feedback, until the next question."""
+        self.celebration.setText(f"🎉 {words}")
+        self.celebration.show()
 
     def show_shortfall(self, message: str | None, can_add: bool) -> None:
         """Say why the quiz is shorter than asked (hidden when it is not)."""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from studyapp.quiz import Grade
     from studyapp.service import Results
 
+PERFECT_AT_LEAST = 3  # one right answer is not yet a perfect quiz
 TOPIC_LABELS = {"event": "Events", "perspective": "Perspectives", "concept": "Concepts"}
 
 
@@ -38,6 +39,8 @@ class ResultsPanel(QWidget):
         self.score = label("", "bigNumber", wrap=False)
         self.summary = label("")
         self.topics = label("")
+        self.perfect = label("🎉 A perfect score: every answer right!", "celebration")
+        self.perfect.hide()
         self.missed_title = label("Questions to look at again", "heading")
         self.missed_list = QListWidget()
         self.missed_list.setObjectName("missedList")
@@ -66,6 +69,7 @@ class ResultsPanel(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(label("Results", "title"))
         layout.addWidget(self.score)
+        layout.addWidget(self.perfect)
         layout.addWidget(self.summary)
         layout.addWidget(self.topics)
         layout.addWidget(self.caught_up)
@@ -80,7 +84,7 @@ class ResultsPanel(QWidget):
         self.source.clicked.connect(self._show_selected)
         self.missed_list.itemActivated.connect(lambda _item: self._show_selected())
 
-    def show_results(self, results: Results, milliseconds: int) -> None:
+    def show_results(self, results: Results, milliseconds: int, celebrate: bool = True) -> None:
         from studyapp.service import points
 
         total, score, earlier = len(results.answers), results.score, results.earlier
@@ -90,6 +94,8 @@ class ResultsPanel(QWidget):
         took = f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"
         extra = f" · plus {earlier} answered before you resumed" if earlier else ""
         self.summary.setText(f"{percent}% right · {took}{extra}")
+        perfect = celebrate and total >= PERFECT_AT_LEAST and score == total
+        self.perfect.setVisible(perfect)
         parts = []
         for topic, name in TOPIC_LABELS.items():
             mine = [grade for question, grade in results.answers if question.topic == topic]
