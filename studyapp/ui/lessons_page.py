@@ -15,6 +15,7 @@ from studyapp.ui.qt import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from studyapp.ui.qt import (
     Signal,
 )
 from studyapp.ui.reader import LessonReader
+from studyapp.ui.welcome import Welcome
 
 if TYPE_CHECKING:
     from studyapp.service import LessonState, StudyService
@@ -64,8 +66,12 @@ class LessonsPage(QSplitter):
         column.addWidget(self.lesson_list, 1)
         self.goal = GoalBar()
         column.addWidget(self.goal)
+        self.welcome = Welcome()
+        self.right = QStackedWidget()  # the reader, or the welcome on a first run
+        self.right.addWidget(self.reader)
+        self.right.addWidget(self.welcome)
         self.addWidget(left)
-        self.addWidget(self.reader)
+        self.addWidget(self.right)
         self.setStretchFactor(1, 1)
         self.setSizes([300, 800])
         self.setChildrenCollapsible(False)
@@ -75,6 +81,7 @@ class LessonsPage(QSplitter):
         self.reader.reached_end.connect(self._on_reached_end)
         self.course_picker.currentIndexChanged.connect(self._on_course_picked)
         self.banner_details.clicked.connect(self.show_course_problems)
+        self.welcome.start_requested.connect(self._start_first_lesson)
 
     @property
     def service(self) -> StudyService:
@@ -127,7 +134,23 @@ class LessonsPage(QSplitter):
         known = {lesson.id for lesson in self.course.lessons}
         self.lesson_list.select(lesson_id if lesson_id in known else self.course.lessons[0].id)
 
+    def show_welcome(self) -> None:
+        """A first run: the course in a few words and one button, in the reader's place."""
+        if self.course is None:
+            return
+        self.welcome.show_course(self.course)
+        self.right.setCurrentWidget(self.welcome)
+        self.welcome.start.setFocus()
+
+    def _start_first_lesson(self) -> None:
+        if self.course is not None:
+            self.open_lesson(self.course.lessons[0].id)
+            self.reader.text.setFocus()
+
     def open_lesson(self, lesson_id: str) -> None:
+        if self.right.currentWidget() is self.welcome:
+            self.right.setCurrentWidget(self.reader)
+            self.lesson_id = None  # the lesson behind the welcome was not being read
         if self.course is None or lesson_id == self.lesson_id:
             return
         self.finish_sitting()
@@ -168,6 +191,8 @@ class LessonsPage(QSplitter):
         """Record the time with the lesson being left; it is read if its end was seen."""
         if self.course is None or self.lesson_id is None:
             return
+        if self.right.currentWidget() is self.welcome:
+            return  # the lesson behind the welcome is not being read
         seconds = time.monotonic() - self.opened_at
         if seconds < MIN_SITTING_SECONDS:
             return

@@ -159,7 +159,10 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self._restore_place()
         self.sidebar.setCurrentRow(LESSONS)
-        self.lesson_list.setFocus()
+        welcome = self.lessons.welcome
+        (
+            welcome.start if self.lessons.right.currentWidget() is welcome else self.lesson_list
+        ).setFocus()
         self.backups.start(service)
 
     # --- sections ----------------------------------------------------------------------
@@ -244,9 +247,12 @@ class MainWindow(QMainWindow):
         if self.course is None:
             return
         self.refresh_due()
-        self.show_goal()
-        for state in self.service.lesson_states(self.course.id):
+        answered_today = self.show_goal()
+        states = self.service.lesson_states(self.course.id)
+        for state in states:
             self.lessons.mark(state)
+        if not (answered_today or any(s.read or s.mastery for s in states)):
+            self.lessons.show_welcome()  # a learner who has not begun
 
     def show_outcome(self, outcome: AnswerOutcome) -> None:
         """After an answer: what it moved, as the service told it, and the daily goal."""
