@@ -10,12 +10,12 @@ import string
 from typing import TYPE_CHECKING
 
 from studyapp.quiz.question import FALSE, TRUE, Question
+from studyapp.ui.flow import FlowLayout
 from studyapp.ui.qt import (
     QAbstractItemView,
     QBrush,
     QColor,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QKeyEvent,
     QKeySequence,
@@ -65,6 +65,8 @@ class OptionCard(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
         self.status.setObjectName("status")
+        self.status.setWordWrap(True)  # "✗ red line (not deterrence)" wraps in a narrow card
+        self.status.setMaximumWidth(self.fontMetrics().averageCharWidth() * 24)
         self.status.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -292,29 +294,29 @@ class MatchAnswer(AnswerWidget):
         self.current: str | None = None
         self.term_buttons: list[QPushButton] = []
         self.cards: list[OptionCard] = []
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
+        terms = FlowLayout()  # the terms in a row that wraps, the definitions under them
         for number, term in enumerate(question.terms, 1):
             button = QPushButton(f"{number}  {term}")
             button.setObjectName("termButton")
             button.setCheckable(True)
             button.setToolTip(f"Pick this term (key {number}), then its definition")
             button.clicked.connect(lambda _=False, t=term: self.pick_term(t))
-            grid.addWidget(button, number - 1, 0, Qt.AlignmentFlag.AlignTop)
+            terms.addWidget(button)
             self.term_buttons.append(button)
             self._shortcut(str(number), lambda t=term: self.pick_term(t))
+        cards = QVBoxLayout()
+        cards.setSpacing(8)
         for index, definition in enumerate(question.options):
             letter = LETTERS[index]
             card = OptionCard(letter, definition)
             card.setToolTip(f"Pair the picked term with this definition (key {letter.upper()})")
             card.clicked.connect(lambda d=definition: self.pick_definition(d))
-            grid.addWidget(card, index, 1)
+            cards.addWidget(card)
             self.cards.append(card)
             self._shortcut(letter.upper(), lambda d=definition: self.pick_definition(d))
-        grid.setColumnStretch(1, 1)
         self.hint = QLabel("Pick a term, then the definition that matches it.")
         self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
         self.check = QPushButton("Check pairs")
         self.check.setObjectName("primary")
         self.check.setToolTip("Check the pairs (Enter, once every term has a definition)")
@@ -327,7 +329,9 @@ class MatchAnswer(AnswerWidget):
         bottom.addWidget(self.check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
+        layout.addLayout(terms)
+        layout.addSpacing(4)
+        layout.addLayout(cards)
         layout.addLayout(bottom)
 
     def focus_first(self) -> None:
@@ -376,7 +380,7 @@ class MatchAnswer(AnswerWidget):
     def show_result(self, grade: Grade, response: Response) -> None:
         """Each definition names its term, right or not: no letter codes to decode."""
         self.check.setEnabled(False)
-        chosen_for = {definition: term for term, definition in self.pairs.items()}
+        chosen_for = {str(pair[1]): str(pair[0]) for pair in response}  # as it was graded
         for button, term in zip(self.term_buttons, self.question.terms, strict=True):
             button.setEnabled(False)
             right = term not in grade.wrong

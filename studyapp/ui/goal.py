@@ -11,14 +11,14 @@ def goal_text(answers: int, goal: int) -> str:
     if goal <= 0:
         return f"Today: {answers} answer{'s' if answers != 1 else ''}"
     if answers >= goal:
-        return f"Daily goal reached: {answers} answers today ✓"
+        return f"Goal reached ✓ {answers} today"
     return f"Today: {answers} of {goal} answers"
 
 
 def streak_text(days: int) -> str:
     if days == 0:
-        return "Answer a question today to start a streak."
-    return f"Streak: {days} day{'s' if days != 1 else ''} in a row"
+        return "No streak yet"
+    return f"{days}-day streak"
 
 
 class GoalBar(QFrame):
@@ -33,7 +33,10 @@ class GoalBar(QFrame):
         self.bar.setMaximumHeight(8)
         self.bar.setAccessibleName("Daily goal")
         self.streak = label("", "muted")
-        self.setToolTip("Set the daily goal, or turn it off, in Settings (Ctrl+,)")
+        self.setToolTip(
+            "Answers given today against your daily goal, and the days in a row you have "
+            "studied. Set the goal, or turn it off, in Settings (Ctrl+,)."
+        )
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 8, 10, 8)
         column.setSpacing(4)

@@ -57,7 +57,8 @@ class LessonItemDelegate(QStyledItemDelegate):
     ) -> QSize:
         title_font, state_font = self._fonts(option)
         title = self._title_rect(option, str(index.data(Qt.ItemDataRole.DisplayRole)), title_font)
-        height = title.height() + QFontMetrics(state_font).height() + 2 * self.PAD + 2
+        state = self._title_rect(option, str(index.data(STATE_ROLE)), state_font)
+        height = title.height() + state.height() + 2 * self.PAD + 2
         return QSize(option.rect.width(), height)
 
     def paint(
@@ -90,7 +91,7 @@ class LessonItemDelegate(QStyledItemDelegate):
         painter.setFont(state_font)
         painter.setPen(muted)
         state_rect = rect.adjusted(0, bounds.height() + 2, 0, 0)
-        painter.drawText(state_rect, 0, str(index.data(STATE_ROLE)))
+        painter.drawText(state_rect, int(Qt.TextFlag.TextWordWrap), str(index.data(STATE_ROLE)))
         painter.restore()
 
 

@@ -12,6 +12,7 @@ from studyapp.ui.goal import GoalBar
 from studyapp.ui.lesson_list import LessonList
 from studyapp.ui.qt import (
     QComboBox,
+    QFontMetrics,
     QLabel,
     QPushButton,
     QSplitter,
@@ -54,7 +55,7 @@ class LessonsPage(QSplitter):
             shown_only_on_problems.hide()  # not even for a frame while the courses open
         self.lesson_list = LessonList()
         self.reader = LessonReader()
-        left = QWidget()
+        self.left = left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(8, 10, 4, 8)
         heading = QLabel("Lessons")
@@ -133,6 +134,10 @@ class LessonsPage(QSplitter):
         self.lesson_id = None
         known = {lesson.id for lesson in self.course.lessons}
         self.lesson_list.select(lesson_id if lesson_id in known else self.course.lessons[0].id)
+
+    def fit_to_text(self, metrics: QFontMetrics) -> None:
+        """The lesson column keeps room for a title's longest words at any text size."""
+        self.left.setMinimumWidth(max(200, metrics.horizontalAdvance("1. Introduction") + 70))
 
     def show_welcome(self) -> None:
         """A first run: the course in a few words and one button, in the reader's place."""

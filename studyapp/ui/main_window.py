@@ -17,7 +17,9 @@ from studyapp.ui.lessons_page import LessonsPage
 from studyapp.ui.preferences import SavedSettings
 from studyapp.ui.profiles import Profiles
 from studyapp.ui.qt import (
+    QApplication,
     QCloseEvent,
+    QFontMetrics,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
@@ -25,6 +27,7 @@ from studyapp.ui.qt import (
     QSettings,
     QSignalBlocker,
     QStackedWidget,
+    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -70,9 +73,9 @@ class MainWindow(QMainWindow):
             self.sidebar.item(self.sidebar.count() - 1).setToolTip(tip)
         self.profiles = Profiles(self)
         self.profile_label = self.profiles.label
-        side = QWidget()
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side = side = QWidget()
         side.setObjectName("sidePanel")
-        side.setFixedWidth(180)
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 8)
         column.addWidget(self.sidebar, 1)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.appearance.colors_changed.connect(self._on_colors)
         self.appearance.font_changed.connect(self._on_font)
         self.appearance.start()
+        self.fit_to_text(QApplication.font())
         self._restore_geometry()
 
         self.due_timer = QTimer(self)  # the review count changes by itself as items fall due
@@ -339,6 +343,14 @@ class MainWindow(QMainWindow):
     def _on_font(self, font: QFont) -> None:
         self.reader.setFont(font)
         self.reader.rebuild()
+        self.fit_to_text(font)
+
+    def fit_to_text(self, font: QFont) -> None:
+        """Side bar and lesson column as wide as their words need at this text size."""
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(t) for t in (*menu_bar.SECTIONS, "Review (999)"))
+        self.side.setFixedWidth(max(170, widest + 60))  # item padding and margins
+        self.lessons.fit_to_text(metrics)
 
     # --- remembering -------------------------------------------------------------------
 

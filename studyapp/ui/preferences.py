@@ -10,7 +10,7 @@ from studyapp.ui.theme import THEME_CHOICES
 DEFAULT_LENGTH = 10
 MAX_LENGTH = 50
 MIN_TEXT_SIZE = 8
-MAX_TEXT_SIZE = 28
+MAX_TEXT_SIZE = 20  # at 800 by 600 every screen still reflows; larger is the desktop zoom
 DEFAULT_GOAL = 20  # answers a day: about ten minutes
 MAX_GOAL = 500
 

@@ -9,26 +9,25 @@ import datetime as dt
 
 from studyapp.content import Course
 from studyapp.service import Stats
+from studyapp.ui.flow import FlowLayout
 from studyapp.ui.goal import GoalBar
+from studyapp.ui.heatmap import CalendarHeatmap
 from studyapp.ui.qt import (
+    QBoxLayout,
     QColor,
     QDate,
     QDateTime,
-    QEvent,
     QFont,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QMouseEvent,
     QPainter,
-    QPaintEvent,
+    QProgressBar,
     QPushButton,
-    QRectF,
+    QResizeEvent,
     QScrollArea,
-    QSize,
     Qt,
     QTime,
-    QToolTip,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -40,7 +39,6 @@ from studyapp.ui.qt_charts import (
     QChart,
     QChartView,
     QDateTimeAxis,
-    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
@@ -48,6 +46,7 @@ from studyapp.ui.theme import Colors
 from studyapp.ui.widgets import label
 
 ACCURACY_DAYS = 60
+MIN_ACCURACY_DAYS = 7
 
 
 def _percent(value: float | None) -> str:
@@ -66,97 +65,35 @@ def card(title: str, body: QWidget, note: str = "") -> QFrame:
     return frame
 
 
-class CalendarHeatmap(QWidget):
-    """A year of study days, a square a day, darker for more answers (GitHub style)."""
+class PercentRows(QWidget):
+    """Named shares as rows of text and bar: a whole lesson name wraps rather than being
+    cut, and the text scales with the font size (a chart's axis labels would not)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.counts: dict[str, int] = {}
-        self.today = dt.date.today()
-        self.colors: Colors | None = None
-        self.setMouseTracking(True)
-        self.setMinimumHeight(150)
-        self.setAccessibleName("Study days over the last year")
-
-    def set_data(self, counts: dict[str, int], today: dt.date, colors: Colors) -> None:
-        self.counts, self.today, self.colors = counts, today, colors
-        self.update()
-
-    def _first(self) -> dt.date:
-        start = self.today - dt.timedelta(days=364)
-        return start - dt.timedelta(days=start.weekday())  # weeks start on Monday
-
-    def _geometry(self) -> tuple[float, float, float]:
-        weeks = (self.today - self._first()).days // 7 + 1
-        left = self.fontMetrics().horizontalAdvance("Wed") + 8
-        top = self.fontMetrics().height() + 4
-        cell = min((self.width() - left - 4) / weeks, (self.height() - top - 4) / 7)
-        return left, top, max(cell, 4.0)
-
-    def sizeHint(self) -> QSize:
-        return QSize(720, 150)
-
-    def _level(self, count: int) -> int:
-        if count == 0:
-            return 0
-        top = max(self.counts.values(), default=1)
-        return 1 + min(3, int(4 * count / (top + 1)))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.colors is None:
-            return
-        colors = self.colors
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        left, top, cell = self._geometry()
-        accent = QColor(colors.good)
-        empty = QColor(colors.border)
-        painter.setPen(QColor(colors.muted))
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
-            painter.drawText(QRectF(0, top + row * cell, left - 6, cell), 0x82, name)
-        first = self._first()
-        day = first
-        last_month = -1
-        while day <= self.today:
-            column = (day - first).days // 7
-            row = day.weekday()
-            x, y = left + column * cell, top + row * cell
-            if day.day <= 7 and row == 0 and day.month != last_month:
-                last_month = day.month
-                painter.setPen(QColor(colors.muted))
-                painter.drawText(QRectF(x, 0, cell * 4, top - 2), 0x41, f"{day:%b}")
-            count = self.counts.get(day.isoformat(), 0)
-            level = self._level(count)
-            colour = QColor(empty) if level == 0 else QColor(accent)
-            if level:
-                colour.setAlphaF(0.25 + 0.25 * (level - 1))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(QRectF(x + 1, y + 1, cell - 2, cell - 2), 2, 2)
-            day += dt.timedelta(days=1)
-        painter.end()
-
-    def day_at(self, x: float, y: float) -> dt.date | None:
-        left, top, cell = self._geometry()
-        column, row = int((x - left) // cell), int((y - top) // cell)
-        if x < left or y < top or not 0 <= row < 7:
-            return None
-        day = self._first() + dt.timedelta(days=column * 7 + row)
-        return day if day <= self.today else None
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        day = self.day_at(event.position().x(), event.position().y())
-        if day is None:
-            QToolTip.hideText()
-            return
-        count = self.counts.get(day.isoformat(), 0)
-        text = f"{day.day} {day:%B %Y}: {count} answer{'s' if count != 1 else ''}"
-        QToolTip.showText(event.globalPosition().toPoint(), text, self)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Leave:
-            QToolTip.hideText()
-        return super().event(event)
+    def __init__(self, rows: list[tuple[str, float | None, str]]) -> None:
+        super().__init__()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        for row, (name, share, tip) in enumerate(rows):
+            title = label(name)
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(round(100 * share) if share is not None else 0)
+            bar.setTextVisible(False)
+            bar.setFixedHeight(10)
+            bar.setMinimumWidth(60)
+            bar.setAccessibleName(f"{name}: {_percent(share)}")
+            figure = label(_percent(share), wrap=False)
+            figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for widget in (title, bar, figure):
+                widget.setToolTip(tip)
+            grid.addWidget(title, row, 0)
+            grid.addWidget(bar, row, 1, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(figure, row, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(len(rows), 1)
 
 
 class ProgressPage(QScrollArea):
@@ -170,7 +107,9 @@ class ProgressPage(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it reflows
         self.stats: Stats | None = None
+        self.pair: QBoxLayout | None = None
 
     def show_stats(
         self,
@@ -181,6 +120,7 @@ class ProgressPage(QScrollArea):
         goal: tuple[int, int] = (0, 0),  # today's answers, the daily goal
     ) -> None:
         self.stats = stats
+        self.pair = None  # the last page's, gone with it
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -198,44 +138,59 @@ class ProgressPage(QScrollArea):
         layout.addWidget(self.goal)
         grid = QGridLayout()
         grid.setSpacing(14)
-        grid.addWidget(
-            card(
-                "Mastery by lesson",
-                self._mastery_chart(course, stats, colors),
-                "Chance of recalling a lesson's items a week from now",
-            ),
-            0,
-            0,
+        mastery_note = "Chance of recalling a lesson's items a week from now"
+        self.pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # one above the other if narrow
+        self.pair.setSpacing(14)
+        self.pair.addWidget(card("Mastery by lesson", self._mastery(course, stats), mastery_note))
+        self.pair.addWidget(
+            card("Accuracy by topic", self._topics(stats), "Share of answers right")
         )
+        self._fit_pair()
+        grid.addLayout(self.pair, 0, 0, 1, 2)
+        first, days = self._accuracy_days(stats, today)
         grid.addWidget(
             card(
                 "Accuracy over time",
-                self._accuracy_chart(stats, today, colors),
-                f"Share of answers right, day by day (last {ACCURACY_DAYS} days)",
+                self._accuracy_chart(stats, first, today, colors),
+                f"Share of answers right, day by day (last {days} days)",
             ),
+            1,
             0,
             1,
+            2,
         )
         heatmap = CalendarHeatmap()
         heatmap.set_data({d.day: d.answers for d in stats.per_day}, today, colors)
         streak = f"Streak: {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
-        grid.addWidget(card("Study days", heatmap, f"The last year · {streak}"), 1, 0, 1, 2)
-        grid.addWidget(card("Accuracy by topic", self._topic_chart(stats, colors)), 2, 0)
+        since = f"Since {heatmap.first():%-d %B}"
+        grid.addWidget(card("Study days", heatmap, f"{since} · {streak}"), 2, 0, 1, 2)
         grid.addWidget(
             card(
                 "Due in the next 14 days",
                 self._forecast_chart(stats, colors),
                 "Items falling due each day (overdue ones count today)",
             ),
-            2,
+            3,
+            0,
             1,
+            2,
         )
-        grid.addWidget(card("Weakest items", self._weakest(stats)), 3, 0, 1, 2)
+        grid.addWidget(card("Weakest items", self._weakest(stats)), 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.setWidget(page)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pair()
+
+    def _fit_pair(self) -> None:
+        if self.pair is not None:
+            narrow = self.viewport().width() < self.fontMetrics().averageCharWidth() * 80
+            direction = QBoxLayout.Direction
+            self.pair.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
 
     def _empty_state(self) -> QFrame:
         body = QWidget()
@@ -257,8 +212,8 @@ class ProgressPage(QScrollArea):
         column.addLayout(buttons)
         return card("Welcome", body)
 
-    def _headline(self, stats: Stats) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _headline(self, stats: Stats) -> FlowLayout:
+        row = FlowLayout()
         figures = [
             (str(stats.answers), "answers"),
             (_percent(stats.accuracy), "right"),
@@ -272,13 +227,13 @@ class ProgressPage(QScrollArea):
             "due now": "Items whose review is due: Review asks them",
         }
         for value, name in figures:
-            box = QVBoxLayout()
+            figure = QWidget()
+            box = QVBoxLayout(figure)
+            box.setContentsMargins(0, 0, 20, 0)
             for widget in (label(value, "figure", wrap=False), label(name, "muted", wrap=False)):
                 widget.setToolTip(meanings.get(name, ""))
                 box.addWidget(widget)
-            row.addLayout(box)
-            row.addSpacing(28)
-        row.addStretch(1)
+            row.addWidget(figure)
         return row
 
     @staticmethod
@@ -306,7 +261,7 @@ class ProgressPage(QScrollArea):
     def _attach(
         self,
         chart: QChart,
-        series: QBarSeries | QHorizontalBarSeries | QLineSeries,
+        series: QBarSeries | QLineSeries,
         axes: list[tuple[QValueAxis | QBarCategoryAxis | QDateTimeAxis, Qt.AlignmentFlag]],
         colors: Colors,
     ) -> None:
@@ -326,47 +281,40 @@ class ProgressPage(QScrollArea):
         axis.setGridLineColor(QColor(colors.border))
         axis.setLinePenColor(QColor(colors.border))
 
-    def _mastery_chart(self, course: Course, stats: Stats, colors: Colors) -> QChartView:
-        names, values = [], []
+    def _mastery(self, course: Course, stats: Stats) -> PercentRows:
+        rows: list[tuple[str, float | None, str]] = []
         for lesson in stats.lessons:
             number = course.lesson(lesson.id).number
-            short = lesson.title if len(lesson.title) <= 26 else lesson.title[:24] + "…"
-            names.append(f"{number}. {short}")
-            values.append(round(100 * lesson.mastery))
-        return self._percent_bars(names, values, colors, labels=False)
+            tip = f"{number}. {lesson.title}: {lesson.items_seen} of {lesson.items} items seen"
+            rows.append((f"{number}. {lesson.title}", lesson.mastery, tip))
+        return PercentRows(rows)
 
-    def _percent_bars(
-        self, names: list[str], values: list[int], colors: Colors, *, labels: bool
+    def _topics(self, stats: Stats) -> PercentRows:
+        rows = []
+        for topic in stats.topics:
+            tip = f"{topic.correct} of {topic.answered} answers right"
+            rows.append((f"{topic.topic.capitalize()}s ({topic.answered})", topic.accuracy, tip))
+        return PercentRows(rows)
+
+    @staticmethod
+    def _accuracy_days(stats: Stats, today: dt.date) -> tuple[dt.date, int]:
+        """The days the line spans: from the first day studied (at most ACCURACY_DAYS ago,
+        at least a week), so that two days of history do not sit at a 60-day axis's edge."""
+        earliest = today - dt.timedelta(days=ACCURACY_DAYS - 1)
+        studied = [dt.date.fromisoformat(d.day) for d in stats.per_day if d.answers]
+        first = max(earliest, min(studied, default=today))
+        first = min(first, today - dt.timedelta(days=MIN_ACCURACY_DAYS - 1))
+        return first, (today - first).days + 1
+
+    def _accuracy_chart(
+        self, stats: Stats, start: dt.date, today: dt.date, colors: Colors
     ) -> QChartView:
-        """Horizontal bars from 0 to 100%, the first name on top."""
-        chart = self._new_chart(colors)
-        bars = QBarSet("")
-        bars.setColor(QColor(colors.accent))
-        bars.setLabelColor(QColor(colors.text))
-        for value in reversed(values):
-            bars.append(value)
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setBarWidth(0.7)
-        if labels:
-            series.setLabelsVisible(True)
-            series.setLabelsFormat("@value%")
-            series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        names_axis = QBarCategoryAxis()
-        names_axis.append(list(reversed(names)))
-        percent_axis = _percent_axis()
-        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
-        self._attach(chart, series, [(names_axis, left), (percent_axis, bottom)], colors)
-        return self._chart(chart, colors, 60 + 28 * len(names))
-
-    def _accuracy_chart(self, stats: Stats, today: dt.date, colors: Colors) -> QChartView:
         series = QLineSeries()
         pen = series.pen()
         pen.setColor(QColor(colors.accent))
         pen.setWidthF(2.5)
         series.setPen(pen)
         series.setPointsVisible(True)
-        start = today - dt.timedelta(days=ACCURACY_DAYS - 1)
         for day in stats.per_day:
             date = dt.date.fromisoformat(day.day)
             if date >= start and day.answers:
@@ -384,11 +332,6 @@ class ProgressPage(QScrollArea):
         left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
         self._attach(chart, series, [(x_axis, bottom), (y_axis, left)], colors)
         return self._chart(chart, colors, 260)
-
-    def _topic_chart(self, stats: Stats, colors: Colors) -> QChartView:
-        names = [f"{t.topic.capitalize()}s ({t.answered})" for t in stats.topics]
-        values = [round(100 * t.accuracy) if t.accuracy is not None else 0 for t in stats.topics]
-        return self._percent_bars(names, values, colors, labels=True)
 
     def _forecast_chart(self, stats: Stats, colors: Colors) -> QChartView:
         chart = self._new_chart(colors)
@@ -417,9 +360,9 @@ class ProgressPage(QScrollArea):
         if not stats.weakest:
             grid.addWidget(label("No items answered yet."), 0, 0)
         for row, item in enumerate(stats.weakest):
-            grid.addWidget(label(_percent(item.mastery), "bigNumber", wrap=False), row, 0)
+            grid.addWidget(label(_percent(item.mastery), "figure", wrap=False), row, 0)
             grid.addWidget(label(item.label), row, 1)
-            button = QPushButton("Open lesson")
+            button = QPushButton("Read")  # short: the row keeps room for its words
             button.setToolTip(f"Read the lesson this item comes from ({item.lesson_id})")
             button.clicked.connect(lambda _=False, lid=item.lesson_id: self.open_lesson.emit(lid))
             grid.addWidget(button, row, 2)

@@ -213,14 +213,17 @@ class LessonReader(QWidget):
         self.lesson: Lesson | None = None
         self.read = False
         self.colors: Colors | None = None
+        self._was_narrow = False
         self.text = ReaderText()
         self.find_bar = FindBar(self.text)
         self.find_bar.hide()
         self.find_bar.closed.connect(self.text.setFocus)
         self.previous_button = QPushButton("← Previous")
         self.previous_button.setToolTip("Previous lesson (Alt+Left)")
+        self.previous_button.setAccessibleName("Previous lesson")
         self.next_button = QPushButton("Next →")
         self.next_button.setToolTip("Next lesson (Alt+Right)")
+        self.next_button.setAccessibleName("Next lesson")
         self.quiz_button = QPushButton("Quiz me on this lesson")
         self.quiz_button.setToolTip("A quiz on this lesson's events, views and key terms")
         self.position = QLabel()
@@ -245,6 +248,33 @@ class LessonReader(QWidget):
         bar.valueChanged.connect(self._check_end)
         bar.rangeChanged.connect(lambda *_: self._check_end())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        was = self._was_narrow
+        super().resizeEvent(event)
+        self.fit_footer()
+        if self.narrow() != was:
+            self.rebuild()
+
+    def narrow(self) -> bool:
+        self._was_narrow = self.width() < self.fontMetrics().averageCharWidth() * 45
+        return self._was_narrow
+
+    def fit_footer(self) -> None:
+        """In a narrow reader (a small window, large text) the footer sheds words, never
+        overlapping: first the position (the heading says it too), then the long labels."""
+        metrics = self.fontMetrics()
+        room = self.width() - 24 - 3 * 12  # margins and spacing
+        wanted = sum(
+            metrics.horizontalAdvance(text) + 32
+            for text in ("← Previous", "Quiz me on this lesson", "Next →")
+        )
+        position = metrics.horizontalAdvance(self.position.text()) + 16
+        self.position.setVisible(room >= wanted + position)
+        roomy = room >= wanted
+        self.previous_button.setText("← Previous" if roomy else "←")
+        self.next_button.setText("Next →" if roomy else "→")
+        self.quiz_button.setText("Quiz me on this lesson" if roomy else "Quiz me")
+
     def show_lesson(self, course: Course, lesson: Lesson, *, read: bool) -> None:
         self.course, self.lesson, self.read = course, lesson, read
         self.text.pinned = []  # a highlight belongs to one lesson and one sentence
@@ -253,6 +283,7 @@ class LessonReader(QWidget):
         self.text.verticalScrollBar().setValue(0)
         total = len(course.lessons)
         self.position.setText(f"Lesson {lesson.number} of {total}")
+        self.fit_footer()
         self.previous_button.setEnabled(lesson.number > 1)
         self.next_button.setEnabled(lesson.number < total)
         QTimer.singleShot(0, self._check_end)
@@ -280,8 +311,8 @@ class LessonReader(QWidget):
         colors = self.colors
         em = base.pointSizeF() * 96 / 72  # pixels per em at 96 dpi
 
-        title = QTextCharFormat()
-        title.setFontPointSize(base.pointSizeF() * 1.6)
+        title = QTextCharFormat()  # smaller in a narrow column, where long words would break
+        title.setFontPointSize(base.pointSizeF() * (1.25 if self.narrow() else 1.6))
         title.setFontWeight(QFont.Weight.Bold)
         heading = QTextBlockFormat()
         heading.setBottomMargin(em * 0.3)

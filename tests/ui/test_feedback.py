@@ -41,7 +41,7 @@ def test_a_wrong_match_names_each_term_with_its_definition(
     listed = results.missed_list.item(0).text()
     assert listed.startswith(question.prompt)
     assert f"Mismatched: {', '.join(question.terms)}" in listed
-    assert f"{question.terms[0]} → {meaning[question.terms[0]]}" in listed
+    assert f"    {question.terms[0]}: {meaning[question.terms[0]]}" in listed
 
 
 def test_a_wrong_ordering_tints_each_row(window: MainWindow, qtbot: QtBot) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from studyapp.quiz.question import Question
 from studyapp.ui.answer_widgets import AnswerWidget, answer_widget, set_state
+from studyapp.ui.flow import FlowLayout
 from studyapp.ui.qt import (
     QFrame,
     QHBoxLayout,
@@ -76,9 +77,9 @@ class QuestionPanel(QWidget):
         self.next.setObjectName("primary")
         self.next.setAutoDefault(True)
         self.next.setToolTip("Go on (Enter or Space)")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addWidget(self.show_source)
-        buttons.addStretch(1)
+        buttons.add_stretch()
         buttons.addWidget(self.next)
         box = QVBoxLayout(self.feedback)
         box.setContentsMargins(16, 12, 16, 12)
@@ -117,6 +118,7 @@ class QuestionPanel(QWidget):
         scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the answer, not the frame
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # reflow
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
         layout = QVBoxLayout(self)
@@ -145,7 +147,7 @@ class QuestionPanel(QWidget):
 
     def celebrate(self, words: str) -> None:
         """A quiet word under the feedback, until the next question."""
-        self.celebration.setText(f"🎉 {words}")
+        self.celebration.setText(f"★ {words}")
         self.celebration.show()
 
     def show_shortfall(self, message: str | None, can_add: bool) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studyapp.quiz.question import Question
+from studyapp.ui.flow import FlowLayout
 from studyapp.ui.qt import (
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -39,12 +40,14 @@ class ResultsPanel(QWidget):
         self.score = label("", "bigNumber", wrap=False)
         self.summary = label("")
         self.topics = label("")
-        self.perfect = label("🎉 A perfect score: every answer right!", "celebration")
+        self.perfect = label("★ A perfect score: every answer right!", "celebration")
         self.perfect.hide()
         self.missed_title = label("Questions to look at again", "heading")
         self.missed_list = QListWidget()
         self.missed_list.setObjectName("missedList")
-        self.missed_list.setWordWrap(True)
+        self.missed_list.setWordWrap(True)  # long answers wrap: no sideways scrolling
+        self.missed_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.missed_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.missed_list.setAccessibleName("Questions missed")
         self.missed_list.setToolTip("Double-click (or Enter) to read the sentence in its lesson")
         self.caught_up = label("", "muted")
@@ -59,10 +62,10 @@ class ResultsPanel(QWidget):
         self.source.setToolTip("Read the selected question's sentence in its lesson")
         self.new_quiz = QPushButton("New quiz")
         self.back = QPushButton("Back to lessons")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at large text sizes rather than overlapping
         for button in (self.keep_going, self.retry, self.source):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.add_stretch()
         buttons.addWidget(self.new_quiz)
         buttons.addWidget(self.back)
         layout = QVBoxLayout(self)
@@ -143,6 +146,6 @@ def missed_text(question: Question, grade: Grade) -> str:
     """A missed question as the list shows it: the prompt, what was said, what is right."""
     if question.format == "match":
         meanings = dict(question.pairs)
-        pairs = "; ".join(f"{term} → {meanings[term]}" for term in grade.wrong)
-        return f"{question.prompt}\nMismatched: {', '.join(grade.wrong)}\nRight pairs: {pairs}"
+        pairs = "".join(f"\n    {term}: {meanings[term]}" for term in grade.wrong)
+        return f"{question.prompt}\nMismatched: {', '.join(grade.wrong)}\nRight pairs:{pairs}"
     return f"{question.prompt}\nYou said: {grade.said}\nCorrect answer: {question.answer_text}"

@@ -6,15 +6,18 @@ from typing import TYPE_CHECKING
 
 from studyapp.content import Course
 from studyapp.quiz.question import QUESTION_TYPES
+from studyapp.ui.flow import FlowLayout
 from studyapp.ui.preferences import MAX_LENGTH, SavedSettings
 from studyapp.ui.qt import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QResizeEvent,
+    QScrollArea,
     QSpinBox,
     Qt,
     QVBoxLayout,
@@ -38,20 +41,20 @@ TYPE_LABELS = {
 }
 
 
-def type_checkboxes(chosen: list[str]) -> tuple[QGridLayout, dict[str, QCheckBox]]:
-    """A box per question type, two to a row, ticked for the chosen ones."""
-    grid = QGridLayout()
+def type_checkboxes(chosen: list[str]) -> tuple[FlowLayout, dict[str, QCheckBox]]:
+    """A box per question type, as many to a line as fit, ticked for the chosen ones."""
+    flow = FlowLayout()
     boxes: dict[str, QCheckBox] = {}
-    for index, name in enumerate(QUESTION_TYPES):
+    for name in QUESTION_TYPES:
         box = QCheckBox(TYPE_LABELS[name])
         box.setToolTip(f"Include {TYPE_LABELS[name].lower()} questions")
         box.setChecked(name in chosen)
-        grid.addWidget(box, index // 2, index % 2)
+        flow.addWidget(box)
         boxes[name] = box
-    return grid, boxes
+    return flow, boxes
 
 
-class QuizSetup(QWidget):
+class QuizSetup(QScrollArea):
     """Choose lessons, length and question types; or resume an unfinished quiz."""
 
     start_requested = Signal(list, int, list)  # lesson ids, length, types
@@ -99,11 +102,13 @@ class QuizSetup(QWidget):
         self.start.clicked.connect(self._start)
 
         self.lessons.setObjectName("checkList")
+        self.lessons.setWordWrap(True)  # long titles wrap in a narrow window
+        self.lessons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lessons.setResizeMode(QListWidget.ResizeMode.Adjust)
         left = QVBoxLayout()
         left.addWidget(label("Lessons", "heading"))
-        left.addWidget(self.lessons)
+        left.addWidget(self.lessons, 1)
         left.addWidget(self.all_lessons, 0, Qt.AlignmentFlag.AlignLeft)
-        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(label("Length", "heading"))
         right.addWidget(self.length)
@@ -114,17 +119,23 @@ class QuizSetup(QWidget):
         right.addWidget(self.hint)
         right.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.setSpacing(24)
         columns.addLayout(left, 3)
-        columns.addSpacing(24)
         columns.addLayout(right, 2)
-        layout = QVBoxLayout(self)
+        body = QWidget()  # scrolls rather than squeezes at large text in a small window
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.resume_box)
         layout.addSpacing(8)
         layout.addLayout(columns, 1)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls, not the frame
 
     def prepare(
         self, course: Course, lesson_id: str | None, unfinished: QuizSession | None
@@ -140,8 +151,6 @@ class QuizSetup(QWidget):
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             self.lessons.addItem(item)
         self.lessons.blockSignals(False)
-        rows = self.lessons.sizeHintForRow(0) * self.lessons.count()
-        self.lessons.setFixedHeight(rows + 2 * self.lessons.frameWidth() + 8)
         self.length.setValue(self.settings.quiz_length)
         chosen = self.settings.quiz_types
         for name, box in self.type_boxes.items():
@@ -152,6 +161,15 @@ class QuizSetup(QWidget):
             self.resume_text.setText(f"You left a {kind} unfinished: {done} of {total} answered.")
         self.resume_box.setVisible(unfinished is not None)
         self._update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when there is room, else one above the other (large text, small
+        window); the lesson list scrolls when it must."""
+        super().resizeEvent(event)
+        narrow = self.viewport().width() < self.fontMetrics().averageCharWidth() * 75
+        direction = QBoxLayout.Direction
+        self.columns.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
+        self.lessons.setMinimumHeight(self.fontMetrics().height() * 9)  # about five lessons
 
     def chosen_lessons(self) -> list[str]:
         return [
