@@ -16,6 +16,7 @@ from studyapp.clock import utcnow
 from studyapp.content import Catalogue, Course, Problem, load_catalogue
 from studyapp.progress import (
     AnswerRecord,
+    DayCount,
     ItemRating,
     ProgressStore,
     Stats,
@@ -51,6 +52,7 @@ from studyapp.session import (
 __all__ = [
     "AnswerOutcome",
     "Backup",
+    "DayCount",
     "ExportError",
     "Grade",
     "LessonState",
@@ -62,6 +64,7 @@ __all__ = [
     "Stats",
     "StoreError",
     "StudyService",
+    "Today",
     "points",
     "profile_name",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studyapp.content import Course
-from studyapp.service import Stats
+from studyapp.service import DayCount, Stats
 from studyapp.ui.flow import FlowLayout
 from studyapp.ui.goal import GoalBar
 from studyapp.ui.heatmap import CalendarHeatmap
@@ -51,6 +51,16 @@ MIN_ACCURACY_DAYS = 7
 
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{round(100 * value)}%"
+
+
+def accuracy_span(per_day: list[DayCount], today: dt.date) -> tuple[dt.date, int]:
+    """The days accuracy over time spans: from the first day studied (at most ACCURACY_DAYS
+    ago, at least a week), so that two days of history do not sit at a 60-day axis's edge."""
+    earliest = today - dt.timedelta(days=ACCURACY_DAYS - 1)
+    studied = [dt.date.fromisoformat(d.day) for d in per_day if d.answers]
+    first = max(earliest, min(studied, default=today))
+    first = min(first, today - dt.timedelta(days=MIN_ACCURACY_DAYS - 1))
+    return first, (today - first).days + 1
 
 
 def card(title: str, body: QWidget, note: str = "") -> QFrame:
@@ -147,7 +157,7 @@ class ProgressPage(QScrollArea):
         )
         self._fit_pair()
         grid.addLayout(self.pair, 0, 0, 1, 2)
-        first, days = self._accuracy_days(stats, today)
+        first, days = accuracy_span(stats.per_day, today)
         grid.addWidget(
             card(
                 "Accuracy over time",
@@ -295,16 +305,6 @@ class ProgressPage(QScrollArea):
             tip = f"{topic.correct} of {topic.answered} answers right"
             rows.append((f"{topic.topic.capitalize()}s ({topic.answered})", topic.accuracy, tip))
         return PercentRows(rows)
-
-    @staticmethod
-    def _accuracy_days(stats: Stats, today: dt.date) -> tuple[dt.date, int]:
-        """The days the line spans: from the first day studied (at most ACCURACY_DAYS ago,
-        at least a week), so that two days of history do not sit at a 60-day axis's edge."""
-        earliest = today - dt.timedelta(days=ACCURACY_DAYS - 1)
-        studied = [dt.date.fromisoformat(d.day) for d in stats.per_day if d.answers]
-        first = max(earliest, min(studied, default=today))
-        first = min(first, today - dt.timedelta(days=MIN_ACCURACY_DAYS - 1))
-        return first, (today - first).days + 1
 
     def _accuracy_chart(
         self, stats: Stats, start: dt.date, today: dt.date, colors: Colors
