@@ -34,10 +34,10 @@ def feedback(question: Question, grade: Grade) -> Feedback:
     verdict = f"◐ Partly right ({round(grade.score * 100)}%)" if partly else "✗ Not quite"
     if question.format == "match":
         meanings = dict(question.pairs)
-        correct = "\n".join(f"{term}: {meanings[term]}" for term in grade.wrong)
+        correct = "".join(f"\n• {term}: {meanings[term]}" for term in grade.wrong)
         right = len(question.terms) - len(grade.wrong)
-        why = f"{right} of {len(question.terms)} pairs right."
-        return Feedback(state, verdict, correct=correct, correct_label="To learn", why=why)
+        verdict = f"{'◐' if partly else '✗'} {right} of {len(question.terms)} pairs right"
+        return Feedback(state, verdict, correct=correct, correct_label="To learn")
     if question.format == "order":
         why = f"{grade.detail} {question.note}"
         return Feedback(state, verdict, why=why, lesson_says=lesson_says)

@@ -90,6 +90,9 @@ class OptionCard(QFrame):
     def mark(self, state: str, word: str) -> None:
         set_state(self, state)
         self.status.setText(word)
+        # as wide as the words need, up to its maximum, where it wraps
+        wanted = self.status.fontMetrics().horizontalAdvance(word) + 4
+        self.status.setMinimumWidth(min(wanted, self.status.maximumWidth()))
         set_state(self.status, state)
         self.status.setVisible(bool(word))
 
@@ -379,7 +382,8 @@ class MatchAnswer(AnswerWidget):
 
     def show_result(self, grade: Grade, response: Response) -> None:
         """Each definition names its term, right or not: no letter codes to decode."""
-        self.check.setEnabled(False)
+        self.check.hide()
+        self.hint.hide()  # the feedback below says what to do next
         chosen_for = {str(pair[1]): str(pair[0]) for pair in response}  # as it was graded
         for button, term in zip(self.term_buttons, self.question.terms, strict=True):
             button.setEnabled(False)

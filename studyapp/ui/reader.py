@@ -50,10 +50,13 @@ class ReaderText(QTextBrowser):
         self.setAccessibleName("Lesson text")
         self.setOpenLinks(False)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(
+        self.setTextInteractionFlags(  # Tab walks the key terms, Enter shows the meaning
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
+        self.anchorClicked.connect(lambda _url: self.show_term_meaning())
         self.viewport().setMouseTracking(True)
         self.pinned: list[QTextEdit.ExtraSelection] = []  # the sentence "Show in lesson" marks
 
@@ -75,6 +78,18 @@ class ReaderText(QTextBrowser):
             frame.setTopMargin(28)
             frame.setBottomMargin(40)
             root.setFrameFormat(frame)
+
+    def show_term_meaning(self) -> str:
+        """The meaning of the key term at the cursor (Tab moves onto one), shown beside it
+        as hovering shows it; returns what was shown."""
+        cursor = self.textCursor()
+        probe = QTextCursor(cursor)
+        probe.setPosition(max(cursor.selectionStart(), cursor.selectionEnd() - 1) + 1)
+        tip = probe.charFormat().toolTip()
+        if tip:
+            place = self.cursorRect(cursor).bottomLeft()
+            QToolTip.showText(self.viewport().mapToGlobal(place), tip, self.viewport())
+        return tip
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -361,6 +376,8 @@ class LessonReader(QWidget):
             fmt.setUnderlineColor(QColor(self.colors.term))
         fmt.setToolTip(f"<b>{escape(concept.term)}</b><br>{escape(concept.definition)}")
         fmt.setProperty(QTextFormat.Property.UserProperty, concept.id)
+        fmt.setAnchor(True)  # a stop for Tab, and Enter or a click shows the meaning
+        fmt.setAnchorHref(f"term:{concept.id}")
         return fmt
 
     def highlight(self, sentence: str) -> bool:

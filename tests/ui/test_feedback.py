@@ -33,7 +33,9 @@ def test_a_wrong_match_names_each_term_with_its_definition(
     for button in widget.term_buttons:
         assert button.text().startswith("✗  ") and "→" not in button.text()
     shown = panel.feedback_text.text()
+    assert panel.verdict.text() == f"✗ 0 of {len(question.terms)} pairs right"
     assert "<b>To learn:</b>" in shown
+    assert not widget.check.isVisible() and not widget.hint.isVisible()
     for term in question.terms:
         assert f"{term}: {meaning[term]}" in shown
     press(qtbot, Qt.Key.Key_Return)
