@@ -198,6 +198,14 @@ def _style_sheet(c: Colors, text_size: float) -> str:
     QListWidget#orderList::item {{ padding: 8px; border: 1px solid {c.border}; border-radius: 6px;
         margin: 2px; background: {c.base}; }}
     QListWidget#orderList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QPushButton {{
+        background: {c.base}; color: {c.text}; border: 1px solid {c.border};
+        border-radius: 5px; padding: 5px 12px;
+    }}
+    QPushButton:hover {{ border: 1px solid {c.accent}; }}
+    QPushButton:pressed {{ background: {c.border}; }}
+    QPushButton:focus {{ border: 2px solid {c.accent}; padding: 4px 11px; }}
+    QPushButton:disabled {{ color: {c.muted}; }}
     QPushButton#termButton {{ text-align: left; padding: 8px; }}
     QPushButton#termButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
     QPushButton#termButton[state="right"] {{ background: {c.good_bg}; color: {c.text};
@@ -209,7 +217,7 @@ def _style_sheet(c: Colors, text_size: float) -> str:
         background: {c.accent}; color: {c.accent_text}; font-weight: bold;
         border: 2px solid {c.accent}; border-radius: 5px; padding: 5px 14px;
     }}
-    QPushButton#primary:focus {{ border: 2px solid {c.text}; }}
+    QPushButton#primary:focus {{ border: 2px solid {c.text}; padding: 5px 14px; }}
     QPushButton#primary:disabled {{
         background: {c.border}; color: {c.muted}; border: 2px solid {c.border};
     }}
