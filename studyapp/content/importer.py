@@ -29,6 +29,17 @@ from studyapp.content.finders import (
     term_key,
     trigram_counts,
 )
+from studyapp.content.formats import (
+    HTML_SUFFIXES,
+    MIN_ENGLISH_SHARE,
+    PDF_SUFFIXES,
+    MissingTools,
+    english_share,
+    html_to_markdown,
+    markdown_front_matter,
+    pdf_text,
+)
+from studyapp.content.formats import ArticleError as ArticleError  # re-exported
 from studyapp.content.loader import COURSE_FILE, load_course
 from studyapp.content.model import Course
 from studyapp.content.problems import CourseError
@@ -40,10 +51,6 @@ MAX_HEADING_WORDS = 12
 HEADER = "# Imported from an article. Items marked generated were found automatically.\n"
 # libyaml's emitter when PyYAML has it: the same safe dumper, many times faster.
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class ArticleError(Exception):
-    """An article that cannot be imported; the message says what and where."""
 
 
 @dataclass
@@ -93,6 +100,42 @@ def read_article(path: Path) -> str:
     return text
 
 
+def article_text(path: Path) -> tuple[str, str | None, bool]:
+    """(the text to split into lessons, a title the file gives, whether it is Markdown) of a
+    plain-text, Markdown, HTML or PDF article; refused when it is not English."""
+    try:
+        return _article_text(path)
+    except MissingTools as error:
+        raise MissingTools(f"{path}: {error}") from None
+
+
+def _article_text(path: Path) -> tuple[str, str | None, bool]:
+    suffix = path.suffix.casefold()
+    title: str | None = None
+    if suffix in PDF_SUFFIXES:
+        _read_bytes(path)  # the size limit and a readable file, before the PDF reader
+        text, markdown = pdf_text(path), False
+    else:
+        text = read_article(path)
+        markdown = suffix in (".md", ".markdown")
+        if suffix in HTML_SUFFIXES or text.lstrip()[:15].casefold().startswith(
+            ("<!doctype", "<html")
+        ):
+            title, text = html_to_markdown(text)
+            markdown = True
+        elif markdown:
+            title, text = markdown_front_matter(text)
+    if not text.strip():
+        raise ArticleError(f"{path}: holds no text to read")
+    share = english_share(text)
+    if share < MIN_ENGLISH_SHARE:
+        raise ArticleError(
+            f"{path}: does not read as English ({share:.0%} of its words are common English "
+            "ones); the importer finds items in English articles only"
+        )
+    return text, title, markdown
+
+
 def _is_heading(line: str, following: str | None) -> bool:
     words = line.split()
     return (
@@ -113,10 +156,11 @@ def sections_from_text(text: str) -> tuple[str | None, list[Section]]:
     current = Section("Introduction", [])
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        first_line = index == 0 and len(block.split()) <= MAX_HEADING_WORDS
+        if first_line and not block.endswith((".", ",", ";", ":", "!", "?")):
+            title = block  # a short first line: the title, whatever follows
+            continue
         if _is_heading(block, following):
-            if index == 0:
-                title = block
-                continue
             if current.paragraphs:
                 sections.append(current)
             current = Section(block, [])
@@ -139,7 +183,7 @@ def _inline_text(token: Any) -> str:
 
 def sections_from_markdown(text: str) -> tuple[str | None, list[Section]]:
     """(title, sections) of a Markdown article, split at its headings."""
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)  # tables parsed, then skipped
     title: str | None = None
     sections: list[Section] = []
     current = Section("Introduction", [])
@@ -317,9 +361,8 @@ def import_article(
     path: Path, out: Path, *, course_id: str | None = None, title: str | None = None
 ) -> Course:
     """Import an article into `out/<course id>/`, all or nothing; return the loaded course."""
-    text = read_article(path)
-    markdown = path.suffix.casefold() in (".md", ".markdown")
-    title = " ".join(title.split()) if title else None  # one line, however it was typed
+    text, found_title, markdown = article_text(path)
+    title = " ".join(title.split()) if title else found_title  # one line, however typed
     chosen_id = course_id or slug(title or path.stem)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", chosen_id):
         raise ArticleError(f"course id '{chosen_id}' must be lower-case words joined by hyphens")
@@ -330,6 +373,11 @@ def import_article(
     data = build_course(
         text, course_id=chosen_id, title=title, markdown=markdown, source=f"'{path.name}'"
     )
+    if not (data["concepts"] or data["events"] or data["claims"]):
+        raise ArticleError(
+            f"{path}: found nothing to ask about (no key terms, dated events or views); "
+            "no course was written"
+        )
     try:
         return _write_course(data, out, chosen_id)
     except OSError as error:
