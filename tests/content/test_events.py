@@ -1,0 +1,100 @@
+"""Events found by the language pipeline, on the classes of failure real articles showed:
+a real action with a subject, at a time the text states, titled by its own clause."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from studyapp.cli import main
+from studyapp.content import nlp
+from studyapp.content.model import PartialDate
+from studyapp.content.nlp import find_events, read_date
+
+
+def events(*paragraphs: str) -> list[tuple[str, PartialDate | None]]:
+    return [(e.title, e.date) for found in find_events(list(paragraphs)) for e in found]
+
+
+def test_a_us_date_followed_by_a_comma_is_read_whole() -> None:
+    assert events("The treaty was signed on April 4, 1949, in Washington.") == [
+        ("The treaty was signed in Washington", PartialDate(1949, 4, 4))
+    ]
+
+
+def test_may_is_a_month_and_a_year_before_a_noun_dates_it() -> None:
+    assert events(
+        "In May 2004, seven more states joined.", "The 1997 Madrid summit invited them."
+    ) == [
+        ("Seven more states joined", PartialDate(2004, 5)),
+        ("The Madrid summit invited them", PartialDate(1997)),
+    ]
+
+
+def test_a_date_without_a_year_takes_the_year_the_text_gave_last() -> None:
+    found = events("The war began in 1914.", "On 16 October the ministers met in Brussels.")
+    assert ("The ministers met in Brussels", PartialDate(1914, 10, 16)) in found
+
+
+def test_a_list_of_joiners_stays_one_event_with_every_name() -> None:
+    assert events("In March 1999, Poland, Hungary, and the Czech Republic joined NATO.") == [
+        ("Poland, Hungary, and the Czech Republic joined NATO", PartialDate(1999, 3))
+    ]
+
+
+def test_negations_conditionals_modals_questions_and_reported_speech_are_not_events() -> None:
+    assert (
+        events(
+            "Sweden hadn't fought a war since 1814.",
+            "No nuclear weapon has been used in war since 1945.",
+            "If Russia had invaded in 2008, the alliance would have answered.",
+            "The alliance may grow in 2025.",
+            "Will the alliance expand again in 2030?",
+            "He said the war began in 1914.",
+            "Historians believe the treaty was drafted in 1948.",
+        )
+        == []
+    )
+
+
+def test_abbreviations_do_not_cut_a_sentence() -> None:
+    [found] = find_events(
+        ["Dr. Smith of the U.S. State Department met John F. Kennedy on Oct. 3, 1961."]
+    )
+    assert [e.quote for e in found] == [
+        "Dr. Smith of the U.S. State Department met John F. Kennedy on Oct. 3, 1961."
+    ]
+    assert found[0].date == PartialDate(1961, 10, 3)
+
+
+def test_an_event_named_by_a_noun_keeps_its_name_not_its_sentence() -> None:
+    assert events(
+        "Tensions grew, particularly following Russia's annexation of Crimea in 2014."
+    ) == [("Russia's annexation of Crimea", PartialDate(2014))]
+
+
+def test_dates_are_read_at_the_precision_the_text_gives() -> None:
+    assert read_date("4 April 1949", None) == PartialDate(1949, 4, 4)
+    assert read_date("Oct. 3", 1961) == PartialDate(1961, 10, 3)
+    assert read_date("the summer of 2014", None) == PartialDate(2014)
+    assert read_date("the 1990s", None) is None
+    assert read_date("two years ago", None) is None
+    assert read_date("16 October", None) is None  # no year anywhere before it
+
+
+def test_without_the_language_tools_an_import_says_how_to_add_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "spacy", None)  # as if spaCy were not installed
+    nlp.pipeline.cache_clear()
+    article = tmp_path / "history.txt"
+    article.write_text("A History\n\nThe treaty was signed in Washington in 1949.\n")
+    try:
+        assert main(["import", str(article), "--out", str(tmp_path / "out")]) == 2
+    finally:
+        nlp.pipeline.cache_clear()
+    err = capsys.readouterr().err
+    assert str(article) in err and "spacy is missing" in err and "'.[import]'" in err
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
