@@ -113,7 +113,7 @@ def _cloze_text(sentence: str, blanks: list[tuple[int, int]]) -> str:
 def anki_notes(course: Course) -> list[genanki.Note]:
     """A Basic note per concept, an event note per event, a Cloze note per grounded sentence."""
     notes = []
-    for concept in course.concepts:
+    for concept in (c for c in course.concepts if c.definition):  # a cloze only otherwise
         notes.append(
             genanki.Note(
                 model=BASIC_MODEL,

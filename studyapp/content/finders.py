@@ -263,3 +263,26 @@ def find_claims(
         found.append(FoundClaim(actor, statement, sentence))
         last = actor
     return found, last
+
+
+_ARTICLE = r"(?:a|an|the)\s"
+
+
+def definition_in(sentence: str, term: str) -> str | None:
+    """What the sentence says the term is, when it defines it: "X is a …", "X, the …,",
+    "X refers to …", "X means …"; None for a sentence that only uses the term."""
+    name = rf"(?<![\w-]){re.escape(term)}(?![\w-])"
+    patterns = (
+        rf"{name}(?:\s*\([^)]*\))?\s+(?:is|are|was|were)\s+(?P<d>{_ARTICLE}[^.;:]+)",
+        rf"{name},\s+(?P<d>{_ARTICLE}[^,.;:]+),",
+        rf"{name}\s+(?:refers to|means|describes|denotes)\s+(?P<d>[^.;:]+)",
+    )
+    for pattern in patterns:
+        found = re.search(pattern, sentence, flags=re.IGNORECASE)
+        if found is None:
+            continue
+        meaning = " ".join(found.group("d").split()).rstrip(",")
+        if len(meaning.split()) < 3 or re.search(name, meaning, flags=re.IGNORECASE):
+            continue  # "is a thing", or a definition that repeats the term
+        return meaning[:1].upper() + meaning[1:] + "."
+    return None

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from studyapp.content.finders import (
     ACTOR_NAMES,
+    definition_in,
     find_claims,
     find_concepts,
     phrase_counts,
@@ -229,11 +230,6 @@ def slug(text: str, limit: int = 40) -> str:
     return out or "course"
 
 
-def _elide(sentence: str, term: str) -> str:
-    """The defining sentence with the term left out, so a question does not give it away."""
-    return re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", "…", sentence, flags=re.IGNORECASE)
-
-
 def _told_before(told: set[tuple[str, ...]], *item: str) -> bool:
     if item in told:
         return True
@@ -290,11 +286,14 @@ def build_course(
                     known["aliases"].append(term)
                 continue
             by_key[term_key(term)] = {"term": term, "aliases": []}
-            concepts.append({
+            concept = {
                 "id": unique("concept", term), "lesson": lesson["id"], "term": term,
                 "aliases": by_key[term_key(term)]["aliases"],
-                "definition": _elide(sentence, term), "quote": sentence, "generated": True,
-            })  # fmt: skip
+                "definition": definition_in(sentence, term), "quote": sentence, "generated": True,
+            }  # fmt: skip
+            if concept["definition"] is None:  # the text uses the term, defines nothing
+                del concept["definition"]  # a cloze only, until someone writes one
+            concepts.append(concept)
         last_actor = None
         for paragraph in paragraphs:
             for event in next(events_in):

@@ -29,8 +29,8 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
     "lesson": ({"id", "title", "paragraphs"}, set()),
     "actor": ({"name"}, {"description", "aliases", "overlaps"}),
     "concept": (
-        {"id", "lesson", "term", "definition", "quote"},
-        {"aliases", "generated", "kind"},
+        {"id", "lesson", "term", "quote"},
+        {"definition", "aliases", "generated", "kind"},
     ),
     "event": ({"id", "lesson", "title", "quote"}, {"date", "when", "sequence", "generated"}),
     "claim": (
@@ -354,12 +354,16 @@ class _CourseReader:
         ids: Sources,
     ) -> Concept | None:
         base = self._item_base(path, data, "concept", lessons, ids)
-        term, definition = self._text(data, "term"), self._text(data, "definition")
+        generated = bool(data.get("generated") is True)
+        term = self._text(data, "term")
+        # A generated concept may come without a definition (its text defined nothing):
+        # it is asked as a cloze only. A curated one always has one.
+        needs_definition = "definition" in data or not generated
+        definition = self._text(data, "definition") if needs_definition else ""
         aliases = self._texts(data, "aliases")
-        if base is None or not term or not definition:
+        if base is None or not term or (needs_definition and not definition):
             return None
         item_id, lesson_id, quote = base
-        generated = bool(data.get("generated") is True)
         kind = self._text(data, "kind") or None if "kind" in data else None
         return Concept(item_id, lesson_id, term, definition, quote, aliases, generated, kind)
 

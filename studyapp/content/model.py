@@ -62,7 +62,7 @@ class Concept:
     id: str
     lesson_id: str
     term: str
-    definition: str
+    definition: str  # "" for a generated concept whose text defined nothing: cloze only
     quote: str
     aliases: tuple[str, ...] = ()
     generated: bool = False

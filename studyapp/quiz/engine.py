@@ -167,7 +167,8 @@ class _Shown:
         telling = [
             concept.definition.rstrip(".")
             for concept in course.concepts
-            if any(mentions(claim.statement, name) for name in concept.names)
+            if concept.definition
+            and any(mentions(claim.statement, name) for name in concept.names)
             and any(mentions(concept.definition, name) for name in holder)
         ]
         return any(mentions(text, shown) for shown in telling for text in self.texts)
@@ -194,7 +195,7 @@ def _fact(item: Item) -> tuple[str, ...]:
     """The two halves that state an item's fact together: a term and its definition, an
     event and its date, a view and its holder."""
     if isinstance(item, Concept):
-        return (item.term, item.definition)
+        return (item.term, item.definition) if item.definition else ()
     if isinstance(item, Event):
         return (item.title, str(item.date)) if item.date is not None else ()
     return (item.actor, item.statement)
@@ -203,7 +204,9 @@ def _fact(item: Item) -> tuple[str, ...]:
 def _cues(item: Item, answer: str) -> tuple[str, ...]:
     """What names the fact a question asks for, besides its answer."""
     if isinstance(item, Concept):
-        return item.names if answer == item.definition.rstrip(".") else (item.definition,)
+        if not item.definition or answer == item.definition.rstrip("."):
+            return item.names
+        return (item.definition,)
     if isinstance(item, Event):
         if item.date is not None and answer == str(item.date):
             return (item.title,)

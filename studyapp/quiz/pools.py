@@ -46,13 +46,17 @@ class Pools:
         return cls(
             course=course,
             rng=rng,
-            concepts=list(course.concepts),
+            # a concept without a definition (found by the importer) is asked as a cloze
+            # only: never defined, never offered as another term's meaning
+            concepts=[c for c in course.concepts if c.definition],
             events=list(course.events),
             claims=list(course.claims),
             actors=[actor.name for actor in course.actors],
             dates_by_precision=dict(dates),
             scope=lessons,
-            concepts_in_scope=sum(c.lesson_id in lessons for c in course.concepts),
+            concepts_in_scope=sum(
+                c.lesson_id in lessons and bool(c.definition) for c in course.concepts
+            ),
             places=frozenset(e.sequence for e in course.events if e.sequence is not None),
             places_in_scope=frozenset(
                 e.sequence

@@ -350,7 +350,8 @@ class LessonReader(QWidget):
         body = QTextBlockFormat()
         body.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         body.setBottomMargin(em * 0.9)
-        concepts = self.course.concepts  # terms of other lessons are explained too
+        # terms of other lessons are explained too; a term with no definition is not marked
+        concepts = tuple(c for c in self.course.concepts if c.definition)
         plain = QTextCharFormat()
         for paragraph in self.lesson.paragraphs:
             cursor.insertBlock(body)

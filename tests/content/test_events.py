@@ -98,3 +98,28 @@ def test_without_the_language_tools_an_import_says_how_to_add_them(
     err = capsys.readouterr().err
     assert str(article) in err and "spacy is missing" in err and "'.[import]'" in err
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_only_a_sentence_that_defines_gives_a_definition() -> None:
+    from studyapp.content.finders import definition_in
+
+    defines = {
+        "Deterrence is the practice of discouraging an attack by threatening a cost.": (
+            "deterrence",
+            "The practice of discouraging an attack by threatening a cost.",
+        ),
+        "The Visegrád Group, an alliance of four central European states, met in 1991.": (
+            "Visegrád Group",
+            "An alliance of four central European states.",
+        ),
+        "The concept of print culture describes how reading habits changed once books were "
+        "cheap.": ("print culture", "How reading habits changed once books were cheap."),
+    }
+    for sentence, (term, meaning) in defines.items():
+        assert definition_in(sentence, term) == meaning
+    for sentence, term in {
+        "This is why the concept of deterrence is so central to NATO's strategy.": "deterrence",
+        "Deterrence is key.": "deterrence",
+        "Red lines were crossed again and again that year.": "red lines",
+    }.items():
+        assert definition_in(sentence, term) is None

@@ -83,8 +83,12 @@ def test_the_imported_course_makes_valid_questions_of_every_family_it_allows(
     for question in questions:
         check_question(course, question)
     kinds = {q.type for q in questions}
-    assert {"concept_definition", "term_from_definition", "cloze", "matching"} <= kinds
-    assert {"event_date", "perspective_attribution", "true_false"} <= kinds
+    assert {"cloze", "event_date", "perspective_attribution", "true_false"} <= kinds
+    # a term the article uses but never defines is asked only as a cloze
+    defined = {c.id for c in course.concepts if c.definition}
+    for question in questions:
+        if question.type in ("concept_definition", "term_from_definition", "matching"):
+            assert set(question.item_ids) <= defined
     code = subprocess.run(
         [
             sys.executable,
@@ -105,7 +109,7 @@ def test_the_imported_course_makes_valid_questions_of_every_family_it_allows(
         timeout=60,
     )
     # as many as it can make fresh (each item once), up to the 40 asked
-    assert code.returncode == 0 and 25 <= len(json.loads(code.stdout)) <= 40
+    assert code.returncode == 0 and 15 <= len(json.loads(code.stdout)) <= 40
 
 
 def test_markdown_headings_make_the_lessons(tmp_path: Path) -> None:

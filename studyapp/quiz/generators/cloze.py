@@ -81,7 +81,7 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     answer = source[start:end]
     accepted = tuple(n for n in _names(item, pools) if normalize(n) != normalize(answer))
     if isinstance(item, Concept):
-        why = f"{quoted(item.term)} means: {item.definition}"
+        why = f"{quoted(item.term)} means: {item.definition}" if item.definition else ""
     elif isinstance(item, Claim):
         why = f"This is the view of {item.actor}."
     else:
@@ -101,7 +101,7 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         options=None,
         answer=answer,
         accepted=accepted,
-        explanation=f"{missing(answer)} {why} {the_lesson_says(pools, item)}",
+        explanation=" ".join(p for p in (missing(answer), why, the_lesson_says(pools, item)) if p),
         note=why,
     )
 

@@ -30,6 +30,7 @@ def _partners(concept: Concept, pools: Pools, taken: Taken) -> list[Concept]:
 def eligible(item: Item, pools: Pools) -> bool:
     return (
         isinstance(item, Concept)
+        and bool(item.definition)
         and pools.concepts_in_scope >= PAIRS
         and not echoes(item.term, item.definition)
     )

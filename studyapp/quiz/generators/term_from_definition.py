@@ -17,6 +17,7 @@ def eligible(item: Item, pools: Pools) -> bool:
     # A definition that repeats its term's words asks nothing: other families ask it.
     return (
         isinstance(item, Concept)
+        and bool(item.definition)
         and len(pools.concepts) >= 3
         and not echoes(item.term, item.definition)
     )

@@ -25,7 +25,11 @@ MULTI = False
 def eligible(item: Item, pools: Pools) -> bool:
     if isinstance(item, Concept):
         # "'collective defence' means: allies defend one another" is true by its words
-        return len(pools.concepts) >= 2 and not echoes(item.term, item.definition)
+        return (
+            bool(item.definition)
+            and len(pools.concepts) >= 2
+            and not echoes(item.term, item.definition)
+        )
     if isinstance(item, Claim):
         # A view whose wording names its side ("allied forces", `rivals: []`) is true at a
         # glance: it is asked among the side's other views instead.
