@@ -1,7 +1,7 @@
-"""Find knowledge items in a lesson's text: key concepts, and the views that the text
-attributes to actors. Plain rules, each one a pattern a reader would also use; everything
-found is marked `generated` for a person to curate. Events are found by the language
-pipeline in `nlp.py`."""
+"""Find key concepts in a lesson's text, and what a sentence says a term means. Plain rules,
+each one a pattern a reader would also use; everything found is marked `generated` for a
+person to curate. Events and views are read by the language pipeline (`nlp.py`,
+`views.py`)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,10 @@ import calendar
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from studyapp.content.prose import sentence_texts
 
 MONTHS = [m for m in calendar.month_name if m]  # "March 1999" is a date, not a concept
-
-
-@dataclass(frozen=True)
-class FoundClaim:
-    actor: str
-    statement: str
-    quote: str
 
 
 _QUOTED = re.compile(
@@ -195,76 +187,6 @@ ACTOR_NAMES = {  # how texts name an actor → the name a course uses
     "the west": "the West",
     "western countries": "the West",
 }
-_VIEW_VERBS = (
-    r"views?|viewed|sees?|saw|argues?|argued|believes?|believed|claims?|claimed|feels?|felt|"
-    r"perceives?|perceived|points? to|pointed to|cites?|cited|insists?|insisted|warns?|"
-    r"warned|says?|said|considers?|considered|regards?|regarded|fears?|feared|aims? to|"
-    r"aimed to|maintains?|maintained|contends?|contended"
-)
-_ACTOR = (
-    r"(?:many |most |some )?(?:the )?[A-Z][\w]+(?: [A-Z][\w]+)*"
-    r"(?: [a-z]+ nations| nations| states| countries| members)?"
-)
-_FROM_VIEW = re.compile(
-    rf"^(?:From|In) (?P<actor>{_ACTOR})'s (?:viewpoint|perspective|point of view|view),? "
-    r"(?P<rest>.+)$"
-)
-_ACTOR_VERB = re.compile(
-    rf"(?:^|, which |, while |, and |what |, )(?P<actor>{_ACTOR}|They|they)"
-    rf"(?:, [^,]+,)? (?P<verb>{_VIEW_VERBS})\b(?: that)?(?P<rest>.*)$"
-)
-_ACCORDING = re.compile(rf"^According to (?P<actor>{_ACTOR}), (?P<rest>.+)$")
-
-
-_NOT_ACTORS = frozenset(
-    "the this that these those it its they we he she you some many most each every another "
-    "one no none".split()
-)
-
-
-def normalise_actor(name: str) -> str | None:
-    """The course's name for an actor a text mentions, or None if it is not an actor.
-
-    Known names are folded together (Moscow and the Kremlin are Russia); any other proper
-    name that holds a view ("Historians" is not one, "Gutenberg" is) stands for itself.
-    """
-    bare = re.sub(r"^(?:many|most|some) ", "", name.strip())
-    known = ACTOR_NAMES.get(bare.casefold())
-    if known is not None:
-        return known
-    bare = re.sub(r"^[Tt]he ", "", bare)  # "The Church" holds views as "Church"
-    words = bare.split()
-    if words and words[0].casefold() not in _NOT_ACTORS and all(w[:1].isupper() for w in words):
-        return bare
-    return None
-
-
-def find_claims(
-    paragraph: str, previous_actor: str | None = None
-) -> tuple[list[FoundClaim], str | None]:
-    """Views the text attributes to an actor; "They argue ..." goes to the last actor named."""
-    found: list[FoundClaim] = []
-    last = previous_actor
-    for sentence in sentence_texts(paragraph):
-        body = sentence.rstrip(".!?")
-        match = _FROM_VIEW.match(body) or _ACCORDING.match(body) or _ACTOR_VERB.search(body)
-        if match is None:
-            continue
-        said = match.group("actor")
-        actor = last if said in ("They", "they") else normalise_actor(said)
-        if actor is None:
-            continue
-        if len(match.group("rest").split()) < 4:
-            continue
-        # The view in the text's own words, its holder left out: "Who holds this view?"
-        start, end = match.span("actor")
-        statement = sentence[:start] + "…" + sentence[end:]
-        statement = statement[:1].upper() + statement[1:]
-        found.append(FoundClaim(actor, statement, sentence))
-        last = actor
-    return found, last
-
-
 _ARTICLE = r"(?:a|an|the)\s"
 
 

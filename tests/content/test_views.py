@@ -1,0 +1,59 @@
+"""Views read from the parse: the holder is who the sentence says speaks or thinks,
+discovered from the text; the view is the clause they hold, in the text's words."""
+
+from __future__ import annotations
+
+from studyapp.content.nlp import read_article
+
+
+def views(*paragraphs: str) -> list[tuple[str, str]]:
+    return [(c.actor, c.statement) for _, claims in read_article(list(paragraphs)) for c in claims]
+
+
+def test_the_speaker_is_the_subject_and_the_view_its_clause() -> None:
+    assert views("Russia argues that the expansion of the alliance threatens its security.") == [
+        ("Russia", "The expansion of the alliance threatens its security.")
+    ]
+
+
+def test_a_group_of_experts_is_its_own_holder_not_a_side_of_the_article() -> None:
+    found = views(
+        "NATO grew in 1999. More than forty American foreign policy experts warned that "
+        "the enlargement was a policy error of historic proportions."
+    )
+    assert found == [
+        (
+            "American foreign policy experts",
+            "The enlargement was a policy error of historic proportions.",
+        )
+    ]
+
+
+def test_they_goes_on_with_the_last_holder_and_frames_name_one() -> None:
+    found = views(
+        "From Moscow's viewpoint, every new member on its border is a direct encroachment.",
+        "They argue that promises were made in 1990 about no further expansion.",
+        "According to Polish leaders, the alliance is their only real guarantee of safety.",
+    )
+    assert found == [
+        ("Moscow", "Every new member on its border is a direct encroachment."),
+        ("Moscow", "Promises were made in 1990 about no further expansion."),
+        ("Polish leaders", "The alliance is their only real guarantee of safety."),
+    ]
+
+
+def test_view_x_as_y_states_the_view() -> None:
+    assert views("Russian officials view a NATO-aligned Ukraine as a direct threat.") == [
+        ("Russian officials", "A NATO-aligned Ukraine is a direct threat.")
+    ]
+
+
+def test_a_denied_view_and_a_view_of_nobody_are_not_claims() -> None:
+    assert (
+        views(
+            "Russia does not believe that the talks will succeed this year.",
+            "It is said that the talks will succeed this year after all.",
+            "Historians argue that the treaty changed the continent for ever.",
+        )
+        == []
+    )
