@@ -22,9 +22,14 @@ _DEFINITIONAL = re.compile(
     r"\b(?:[Tt]he (?:concept|idea|notion|principle|doctrine|policy) of|principles of|known as|"
     r"(?:so-)?called|termed)\s+([a-z][\w -]*?)(?= is | was | are |[,.;]|$)"
 )
+_DEFINES = re.compile(  # "Enlargement is the process by which …": a sentence that defines
+    r"^([A-Z][a-z]+(?: [a-z]+)?) (?:is|are|refers to|means) (?:the|a|an) \w+ "
+    r"(?:of|that|which|by|in|for|to) "
+)
 _SUBJECT_IS = re.compile(r"^The ([a-z][\w-]+ [a-z][\w-]+) (?:is|are|refers to|means)\b")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĹĽŁŃŇŐŒŔŘŚŞŠŢŤŰŹŻŽ"  # "Visegrád", "Wałęsa" are names too
 _CAPITALISED = re.compile(
-    r"(?<!^)(?<![.!?] )\b((?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Z][a-z]+|\d+))+)\b"
+    rf"(?<!^)(?<![.!?] )\b((?:[{_UPPER}][^\W\d_]+|[A-Z]{{2,}})(?: (?:[{_UPPER}][^\W\d_]+|\d+))+)\b"
 )
 _HYPHENATED = re.compile(r"\b([a-z]+-[a-z]+ [a-z]{4,}s?)\b")
 _ABSTRACT = re.compile(
@@ -43,11 +48,14 @@ _FUNCTION_WORDS = frozenset(
     "when while which what who how why than then there here just only even still about "
     "into over under".split()
 )
+_NOT_TERMS = frozenset("this that these those it its there here what which who one each".split())
 _HEDGES = frozenset({"so-called", "well-known", "so-so", "self-styled"})
 MIN_ABSTRACT_LENGTH = 10  # long abstract nouns ("deterrence", "encirclement") are term-like
 _STOP = frozenset(
     "a an and are as at be but by for from has have in is it its of on or that the their "
-    "they this to was were will with our we you your these those other another such".split()
+    "they this to was were will with our we you your these those other another such "
+    "had been being did does do done came come went go got get made make up out off said "
+    "would could should may might can not".split()
 )
 
 
@@ -143,6 +151,12 @@ def find_concepts(
         for match in _DEFINITIONAL.finditer(sentence):
             for part in match.group(1).split(" and "):
                 add(_named_part(part, trigrams), sentence)
+        defines = _DEFINES.match(sentence)
+        if defines and defines.group(1).split()[0].casefold() not in _NOT_TERMS:
+            add(
+                defines.group(1).lower() if defines.group(1).istitle() else defines.group(1),
+                sentence,
+            )
         subject = _SUBJECT_IS.match(sentence)
         if subject and subject.group(1).split()[0] not in ("current", "same", "other", "main"):
             add(subject.group(1), sentence)
@@ -152,6 +166,8 @@ def find_concepts(
             group = after[1].strip(",.;:") if len(after) > 1 else ""
             if name.casefold() in actors or group in ("nations", "states", "countries"):
                 continue  # an actor, not a concept
+            if any(len(n) > 3 and n in name.casefold() for n in actors):
+                continue  # "Polish President Lech Wałęsa": a person, not a term
             if not any(month in name for month in MONTHS):
                 add(name, sentence)
         for match in _HYPHENATED.finditer(sentence):

@@ -273,9 +273,12 @@ def build_course(
     by_key: dict[str, dict[str, Any]] = {}  # a term's other forms become its aliases
     everything = [p for lesson in lessons for p in lesson["paragraphs"]]
     counts, trigrams = phrase_counts(everything), trigram_counts(everything)
-    from studyapp.content.nlp import read_article  # spaCy: loaded when an article is imported
+    from studyapp.content import nlp  # spaCy: loaded when an article is imported
 
-    found_in = iter(read_article(everything))  # each paragraph's events and views
+    reading = nlp.read_article(everything)
+    found_in = iter(reading.paragraphs)  # each paragraph's events and views
+    actors |= reading.names  # people, places and peoples are not key terms
+
     for lesson in lessons:
         paragraphs = list(lesson["paragraphs"])
         for term, sentence in find_concepts(paragraphs, actors, counts, trigrams):

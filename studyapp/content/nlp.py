@@ -60,6 +60,7 @@ EVENT_NOUNS = frozenset(
     "bombing landing reunification dissolution".split()
 )
 NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON", "EVENT"})
+NOT_TERMS = frozenset({"PERSON", "GPE", "NORP"})  # who and where, not what to learn
 PAST = frozenset({"VBD", "VBN"})
 MAX_TITLE_WORDS = 16
 
@@ -109,7 +110,16 @@ def words(tokens: Any) -> str:
     return " ".join("".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).split())
 
 
-def read_article(paragraphs: list[str]) -> list[tuple[list[FoundEvent], list[FoundClaim]]]:
+@dataclass(frozen=True)
+class Reading:
+    """What the pipeline read in an article: each paragraph's events and views, and the
+    names of the people, places and peoples it mentions (not key terms of the article)."""
+
+    paragraphs: list[tuple[list[FoundEvent], list[FoundClaim]]]
+    names: frozenset[str]
+
+
+def read_article(paragraphs: list[str]) -> Reading:
     """The events and views of each paragraph, the article read in order (a year carries
     forward, and "they" is the last fitting name)."""
     nlp = pipeline()
@@ -119,12 +129,13 @@ def read_article(paragraphs: list[str]) -> list[tuple[list[FoundEvent], list[Fou
     for text, doc in zip(unique, nlp.pipe(unique), strict=True):
         claims = [c for s in doc.sents if (c := views.view(s)) is not None]
         found[text] = (list(reader.events(doc)), claims)
-    return [found[paragraph] for paragraph in paragraphs]
+    names = frozenset(n.casefold() for label, n in reader.names if label in NOT_TERMS)
+    return Reading([found[paragraph] for paragraph in paragraphs], names)
 
 
 def find_events(paragraphs: list[str]) -> list[list[FoundEvent]]:
     """The events of each paragraph."""
-    return [events for events, _ in read_article(paragraphs)]
+    return [events for events, _ in read_article(paragraphs).paragraphs]
 
 
 class _Reader:

@@ -3,11 +3,19 @@ discovered from the text; the view is the clause they hold, in the text's words.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from studyapp.content.importer import import_article
+from studyapp.content.model import PartialDate
 from studyapp.content.nlp import read_article
 
 
 def views(*paragraphs: str) -> list[tuple[str, str]]:
-    return [(c.actor, c.statement) for _, claims in read_article(list(paragraphs)) for c in claims]
+    return [
+        (c.actor, c.statement)
+        for _, claims in read_article(list(paragraphs)).paragraphs
+        for c in claims
+    ]
 
 
 def test_the_speaker_is_the_subject_and_the_view_its_clause() -> None:
@@ -57,3 +65,25 @@ def test_a_denied_view_and_a_view_of_nobody_are_not_claims() -> None:
         )
         == []
     )
+
+
+def test_names_with_accents_are_whole_and_people_are_not_key_terms(tmp_path: Path) -> None:
+    article = tmp_path / "path.txt"
+    article.write_text(
+        "The Central European Path\n\nBeginnings\n\n"
+        "Lech Wałęsa became president of Poland in 1990. The Visegrád Group was formed in "
+        "February 1991. Polish President Lech Wałęsa came up with the idea, and the talks "
+        "had been slow.\n\nMembership\n\n"
+        "Enlargement is the process by which the alliance admits new members. The Visegrád "
+        "Group had been a model for the talks that came up again.\n",
+        encoding="utf-8",
+    )
+    course = import_article(article, tmp_path / "out")
+    terms = {c.term: c.definition for c in course.concepts}
+    assert "Visegrád Group" in terms
+    assert terms["enlargement"] == "The process by which the alliance admits new members."
+    for fragment in ("had been", "came up", "Polish President Lech", "Lech Wałęsa"):
+        assert fragment not in terms
+    assert ("Lech Wałęsa became president of Poland", PartialDate(1990)) in {
+        (e.title, e.date) for e in course.events
+    }
