@@ -299,7 +299,8 @@ def build_course(
         for _ in paragraphs:
             paragraph_events, found = next(found_in)
             for event in paragraph_events:
-                if _told_before(told, "event", event.title, event.quote):
+                when = event.date.iso() if event.date else ""
+                if _told_before(told, "event", event.title.casefold(), when):  # told again
                     continue
                 entry: dict[str, Any] = {
                     "id": unique("event", event.title), "lesson": lesson["id"],
@@ -311,7 +312,7 @@ def build_course(
                     entry["when"] = "not dated in the article"
                 events.append(entry)
             for claim in found:
-                if _told_before(told, "claim", claim.actor, claim.quote):
+                if _told_before(told, "claim", claim.actor, claim.statement.casefold()):
                     continue
                 if claim.actor not in used_actors:
                     used_actors.append(claim.actor)

@@ -7,6 +7,13 @@ import math
 import re
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c'\u2018(A-Z0-9])")
+# A full stop that ends a title, an initial or an abbreviation does not end the sentence:
+# "Dr. Smith", "John F. Kennedy", "the U.S. State Department", "on Oct. 3".
+_NOT_AN_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Col|Lt|Sgt|Capt|Rev|Gov|Sen|Rep|Pres|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|e\.g|i\.e|approx|ca|cf)"
+    r"|(?:^|[\s(])[A-Z]|(?:[A-Z]\.)+[A-Z])\.$"
+)
 SENTENCES_PER_PARAGRAPH = 5
 
 
@@ -14,6 +21,8 @@ def sentences(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
+        if _NOT_AN_END.search(paragraph[max(start, match.start() - 12) : match.start()]):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(paragraph)))

@@ -123,3 +123,32 @@ def test_only_a_sentence_that_defines_gives_a_definition() -> None:
         "Red lines were crossed again and again that year.": "red lines",
     }.items():
         assert definition_in(sentence, term) is None
+
+
+def test_an_event_told_again_and_again_is_one_event(tmp_path: Path) -> None:
+    from studyapp.content.importer import import_article
+
+    told = [
+        "The Berlin Wall fell in November 1989, and the city was one again.",
+        "When the Berlin Wall fell in November 1989, crowds sang in the streets.",
+        "Few forget that the Berlin Wall fell in November 1989.",
+    ]
+    article = tmp_path / "wall.txt"
+    article.write_text("The Wall\n\n" + "\n\n".join(told * 4) + "\n", encoding="utf-8")
+    course = import_article(article, tmp_path / "out")
+    titles = [e.title for e in course.events]
+    assert titles.count("The Berlin Wall fell") == 1, titles
+
+
+def test_the_plain_sentence_splitter_keeps_titles_initials_and_abbreviations() -> None:
+    from studyapp.content.prose import sentence_texts
+
+    text = "Dr. Smith of the U.S. State Department met John F. Kennedy on Oct. 3. Then he left."
+    assert sentence_texts(text) == [
+        "Dr. Smith of the U.S. State Department met John F. Kennedy on Oct. 3.",
+        "Then he left.",
+    ]
+    assert sentence_texts("The war ended in 1945. A new era began.") == [
+        "The war ended in 1945.",
+        "A new era began.",
+    ]
