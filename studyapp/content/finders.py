@@ -20,16 +20,21 @@ _QUOTED = re.compile(
 )
 _DEFINITIONAL = re.compile(
     r"\b(?:[Tt]he (?:concept|idea|notion|principle|doctrine|policy) of|principles of|known as|"
-    r"(?:so-)?called|termed)\s+([a-z][\w -]*?)(?= is | was | are |[,.;]|$)"
+    r"(?:so-)?called|termed)\s+(?!(?:the|a|an|it|them|this|that)\b)([a-z][\w -]*?)"
+    r"(?= is | was | are |[,.;]|$)"
 )
-_DEFINES = re.compile(  # "Enlargement is the process by which …": a sentence that defines
-    r"^([A-Z][a-z]+(?: [a-z]+)?) (?:is|are|refers to|means) (?:the|a|an) \w+ "
-    r"(?:of|that|which|by|in|for|to) "
+_DEFINES = re.compile(  # "An isthmus is a narrow strip of …", "Enlargement is the process by …"
+    r"^(?:(?:An?|The) )?((?:[A-Z][a-z]+|[a-z]+)(?: [a-z]+){0,2}) (?:is|are|refers to|means) "
+    r"(?:an? |the (?:[\w-]+ ){1,2}(?:of|that|which|who|by|in|for|to|with|on|a|an|the) )"
+)
+_APPOSITION = re.compile(  # "the immune system, a network of cells …"
+    r"\bthe ([a-z]+(?: [a-z]+)?), (?:a|an) [a-z]+ (?:of|that|which|for|in|with) "
 )
 _SUBJECT_IS = re.compile(r"^The ([a-z][\w-]+ [a-z][\w-]+) (?:is|are|refers to|means)\b")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĹĽŁŃŇŐŒŔŘŚŞŠŢŤŰŹŻŽ"  # "Visegrád", "Wałęsa" are names too
+_NAME = rf"[{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)*"  # "Hay-Bunau-Varilla"
 _CAPITALISED = re.compile(
-    rf"(?<!^)(?<![.!?] )\b((?:[{_UPPER}][^\W\d_]+|[A-Z]{{2,}})(?: (?:[{_UPPER}][^\W\d_]+|\d+))+)\b"
+    rf"(?<!^)(?<![.!?] )(?<![\w-])((?:{_NAME}|[A-Z]{{2,}})(?: (?:{_NAME}|\d+))+)\b"
 )
 _HYPHENATED = re.compile(r"\b([a-z]+-[a-z]+ [a-z]{4,}s?)\b")
 _ABSTRACT = re.compile(
@@ -47,6 +52,10 @@ _FUNCTION_WORDS = frozenset(
     "both each many more most some very also often though would could should need where "
     "when while which what who how why than then there here just only even still about "
     "into over under".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred".split()
 )
 _NOT_TERMS = frozenset("this that these those it its there here what which who one each".split())
 _HEDGES = frozenset({"so-called", "well-known", "so-so", "self-styled"})
@@ -157,6 +166,8 @@ def find_concepts(
                 defines.group(1).lower() if defines.group(1).istitle() else defines.group(1),
                 sentence,
             )
+        for match in _APPOSITION.finditer(sentence):
+            add(match.group(1), sentence)
         subject = _SUBJECT_IS.match(sentence)
         if subject and subject.group(1).split()[0] not in ("current", "same", "other", "main"):
             add(subject.group(1), sentence)
@@ -172,7 +183,8 @@ def find_concepts(
                 add(name, sentence)
         for match in _HYPHENATED.finditer(sentence):
             first, last = match.group(1).split()
-            if last not in _FUNCTION_WORDS and first not in _HEDGES:
+            number = first.split("-")[0] in _NUMBER_WORDS  # "ninety-five percent"
+            if last not in _FUNCTION_WORDS and first not in _HEDGES and not number:
                 add(match.group(1), sentence)
         for match in _ABSTRACT.finditer(sentence):
             noun = match.group(1)

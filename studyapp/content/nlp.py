@@ -60,7 +60,7 @@ EVENT_NOUNS = frozenset(
     "bombing landing reunification dissolution".split()
 )
 NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON", "EVENT"})
-NOT_TERMS = frozenset({"PERSON", "GPE", "NORP"})  # who and where, not what to learn
+NOT_TERMS = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC"})  # who and where: not terms
 PAST = frozenset({"VBD", "VBN"})
 MAX_TITLE_WORDS = 16
 
@@ -105,6 +105,12 @@ def read_date(text: str, year_before: int | None) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
+def _bare_prep(token: Any, date_tokens: set[int]) -> bool:
+    """A preposition whose object was the date: "began digging in Panama on [date]"."""
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and bool(objects) and all(o.i in date_tokens for o in objects)
+
+
 def words(tokens: Any) -> str:
     """Tokens as the text wrote them ("full-scale", "Russia's"), gaps closed."""
     return " ".join("".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).split())
@@ -145,17 +151,19 @@ class _Reader:
 
     def events(self, doc: Any) -> Iterator[FoundEvent]:
         for sentence in doc.sents:
-            event = self._event(sentence)
-            if event is not None:
-                yield event
+            yield from self._event(sentence)
             for entity in sentence.ents:
                 if entity.label_ == "DATE" and (year := _YEAR.search(entity.text)):
                     self.year = int(year.group(1))
                 elif entity.label_ in ("ORG", "GPE", "NORP", "PERSON"):
                     self.names.append((entity.label_, entity.text))
 
-    def _event(self, sentence: Any) -> FoundEvent | None:
-        return self._action(sentence) or self._named_event(sentence) or self._noun_event(sentence)
+    def _event(self, sentence: Any) -> list[FoundEvent]:
+        actions = self._action(sentence)
+        if actions:
+            return actions  # each clause that tells one: "… signed it, but … rejected it"
+        named = self._named_event(sentence) or self._noun_event(sentence)
+        return [named] if named else []
 
     def _noun_event(self, sentence: Any) -> FoundEvent | None:
         """An undated event named by a noun of something a named actor did or underwent:
@@ -175,20 +183,21 @@ class _Reader:
                 return FoundEvent(title[:1].upper() + title[1:], sentence.text.strip(), None)
         return None
 
-    def _action(self, sentence: Any) -> FoundEvent | None:
+    def _action(self, sentence: Any) -> list[FoundEvent]:
         """The first clause of the sentence that tells an event: the main one, or one joined
         to it ("Venice grew, and Aldus introduced the octavo in 1501")."""
         root = sentence.root
         if sentence.text.rstrip().endswith("?"):
-            return None
+            return []
         if any(t.lower_ in CONDITIONS and t.dep_ == "mark" for t in sentence):
-            return None
+            return []
         if root.lemma_ in SAYING:
-            return None  # reported speech: a view, not an event
+            return []  # reported speech: a view, not an event
         dates = self._dates(sentence)
         clauses = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
         subject_before = None
         undated: FoundEvent | None = None
+        dated: list[FoundEvent] = []
         for verb in clauses:
             children = list(verb.children)
             subject = next(
@@ -209,7 +218,8 @@ class _Reader:
                 continue
             if any(t.lower_ in NOBODY for t in subject.subtree):
                 continue
-            owners = {verb.i, *(c.i for c in children if c.dep_ == "xcomp")}  # "began doing"
+            # "began doing", "declared smallpox eradicated in May 1980"
+            owners = {verb.i, *(c.i for c in children if c.dep_ in ("xcomp", "ccomp", "oprd"))}
             date, date_tokens = next(
                 ((d, tokens) for d, tokens, owner in dates if owner in owners), (None, set())
             )
@@ -217,10 +227,10 @@ class _Reader:
                 continue
             title = self._title(verb, subject, children, date_tokens)
             if title and date is not None:
-                return FoundEvent(title, sentence.text.strip(), date)  # a dated clause first
-            if title:
+                dated.append(FoundEvent(title, sentence.text.strip(), date))
+            elif title:
                 undated = FoundEvent(title, sentence.text.strip(), None)
-        return undated
+        return dated or ([undated] if undated else [])  # dated clauses first
 
     def _dates(self, sentence: Any) -> list[tuple[PartialDate, set[int], int]]:
         """Each date the sentence gives, its tokens, and the verb whose clause holds it; a
@@ -294,7 +304,12 @@ class _Reader:
     def _title(
         self, root: Any, subject: Any, children: list[Any], date_tokens: set[int]
     ) -> str | None:
-        subject_text = words(t for t in subject.subtree if t.i not in date_tokens)
+        aside = {  # "Ferdinand de Lesseps, who had built the Suez Canal,": not the title's
+            t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl")
+            for t in c.subtree
+        }  # fmt: skip
+        subject_text = words(t for t in subject.subtree if t.i not in date_tokens | aside)
+        subject_text = re.sub(r",(\s*,)+", ",", subject_text).rstrip(" ,")  # the aside's commas
         if subject.pos_ == "PRON":
             labels = FOLLOWERS.get(subject.lower_)
             named = [text for label, text in reversed(self.names) if labels and label in labels]
@@ -305,15 +320,23 @@ class _Reader:
         between = doc[subject.right_edge.i + 1 : root.i]
         verb = [t for t in between if t.dep_ in ("aux", "auxpass")]  # "have been strained"
         parts = [subject_text, words([*verb, root])]
+        last = root.i
         for child in children:
             if child.i < root.i or child.dep_ not in (*OBJECTS, "prep", "prt"):
                 continue
-            tokens = [t for t in child.subtree if t.i not in date_tokens]
+            if child.dep_ == "prep" and len(parts) > 2 and child.left_edge.i != last + 1:
+                break  # "introduced the euro on …, at first": no place after a gap
+            tokens = [
+                t
+                for t in child.subtree
+                if t.i not in date_tokens and not _bare_prep(t, date_tokens)
+            ]
             if child.dep_ == "prep" and len(tokens) <= 1:
                 continue  # "in" whose object was the date
             if child.dep_ == "prep" and any(t.i in date_tokens for t in child.subtree):
                 continue
             parts.append(words(tokens))
+            last = child.right_edge.i
             if child.dep_ == "prep":
                 break  # "deployed troops to the east": an object, then one place at most
             if child.dep_ == "xcomp":

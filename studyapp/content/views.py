@@ -21,6 +21,11 @@ AS_VIEWING = frozenset("see view regard consider perceive".split())  # "view X a
 VIEWPOINTS = frozenset("viewpoint perspective view standpoint".split())
 HOLDERS = ("PERSON", "ORG", "GPE", "NORP")
 FOLLOWERS = {"they": ("NORP", "GPE", "ORG"), "he": ("PERSON",), "she": ("PERSON",)}
+PEOPLE = frozenset(  # groups of people a text may give a view to: "critics argue that …"
+    "critics officials experts leaders doctors analysts economists historians scientists "
+    "researchers investors bankers governments ministers diplomats officers voters "
+    "observers commentators supporters opponents residents citizens workers".split()
+)
 QUANTIFIERS = frozenset("many most some several few more less than all both".split())
 MIN_VIEW_WORDS = 4
 
@@ -119,7 +124,8 @@ class ViewReader:
         group = [t for t in token.subtree if t.i <= token.i and t.lower_ not in QUANTIFIERS
                  and t.dep_ not in ("det", "nummod") and not t.like_num]  # fmt: skip
         named = any(t.ent_type_ in ("NORP", "GPE") for t in group)
-        if named and token.tag_ in ("NNS", "NNPS"):  # "Eastern European nations"
+        people = token.lower_ in PEOPLE or token.lower_.endswith(("ists", "ians"))
+        if (named or people) and token.tag_ in ("NNS", "NNPS"):  # "Eastern European nations"
             name = words(group)
             return name[:1].upper() + name[1:]
         return None

@@ -192,3 +192,21 @@ def test_an_existing_course_id_is_refused_and_nothing_is_half_written(
     assert sorted(p.name for p in out.rglob("*")) == before
     assert main(["import", str(MARKDOWN), "--out", str(out), "--id", "Bad Id!"]) == 2
     assert sorted(p.name for p in out.rglob("*")) == before
+
+
+def test_on_the_keyed_articles_events_and_views_are_mostly_right() -> None:
+    # A regression guard, not an out-of-sample figure: the importer was last tuned on these.
+    spec = importlib.util.spec_from_file_location(
+        "keyed", ROOT / "benchmarks" / "keyed_articles.py"
+    )
+    assert spec is not None and spec.loader is not None
+    keyed = importlib.util.module_from_spec(spec)
+    sys.modules["keyed"] = keyed
+    spec.loader.exec_module(keyed)
+    results = keyed.run()
+    assert set(results) == {"euro.html", "panama-canal.txt", "vaccines.md"}
+    total = {kind: sum((r[kind] for r in results.values()), keyed.Score(0, 0, 0, 0))
+             for kind in ("events", "terms", "views")}  # fmt: skip
+    assert total["events"].precision >= 0.8 and total["events"].recall >= 0.8
+    assert total["terms"].precision >= 0.6 and total["terms"].recall >= 0.5
+    assert total["views"].precision >= 0.9 and total["views"].recall >= 0.6

@@ -61,10 +61,16 @@ def test_a_denied_view_and_a_view_of_nobody_are_not_claims() -> None:
         views(
             "Russia does not believe that the talks will succeed this year.",
             "It is said that the talks will succeed this year after all.",
-            "Historians argue that the treaty changed the continent for ever.",
+            "Some say that the treaty changed the continent for ever.",
         )
         == []
     )
+
+
+def test_a_group_of_people_may_hold_a_view() -> None:
+    assert views("Many historians argue that the treaty changed the continent for ever.") == [
+        ("Historians", "The treaty changed the continent for ever.")
+    ]
 
 
 def test_names_with_accents_are_whole_and_people_are_not_key_terms(tmp_path: Path) -> None:
