@@ -35,6 +35,11 @@ class PartialDate:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
 
+    @property
+    def when(self) -> str:
+        """ "on 24 February 2022", "in February 2022", "in 2014": as a sentence says it."""
+        return f"on {self}" if self.day is not None else f"in {self}"
+
     def __str__(self) -> str:
         """`2014`, `February 2022` or `24 February 2022`, the form a learner reads."""
         if self.month is None:

@@ -44,6 +44,7 @@ SAYING = frozenset(
 STATIVE = frozenset("be have seem appear remain exist include mean involve consist".split())
 MODALS = frozenset("will would could might may should must can shall ought".split())
 CONDITIONS = frozenset({"if", "unless", "whether"})
+VAGUE_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those"})
 NOBODY = frozenset({"no", "none", "nobody", "nothing", "neither", "never"})
 FOLLOWERS = {  # which earlier names a pronoun subject may stand for
     "it": ("ORG", "GPE", "NORP"),
@@ -63,6 +64,7 @@ NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON", "EVENT"})
 NOT_TERMS = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC"})  # who and where: not terms
 PAST = frozenset({"VBD", "VBN"})
 MAX_TITLE_WORDS = 16
+MIN_TITLE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -335,6 +337,8 @@ class _Reader:
                 continue  # "in" whose object was the date
             if child.dep_ == "prep" and any(t.i in date_tokens for t in child.subtree):
                 continue
+            if any(t.pos_ == "PRON" and t.lower_ in VAGUE_OBJECTS for t in tokens):
+                return None  # "the Senate rejected it": what "it" was, the title cannot say
             parts.append(words(tokens))
             last = child.right_edge.i
             if child.dep_ == "prep":
@@ -342,6 +346,6 @@ class _Reader:
             if child.dep_ == "xcomp":
                 break
         title = " ".join(p for p in parts if p).strip(" ,;:-")
-        if len(title.split()) > MAX_TITLE_WORDS or len(title.split()) < 2:
+        if not MIN_TITLE_WORDS <= len(title.split()) <= MAX_TITLE_WORDS:  # "Greece joined": what?
             return None
         return title[:1].upper() + title[1:]

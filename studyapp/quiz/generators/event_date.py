@@ -64,6 +64,8 @@ def _which(event: Event, pools: Pools) -> Question | None:
     # Only events proved to be at another time, and near it: the end of the Cold War, which
     # the course places only as "before everything else", is no thought-worthy answer to
     # "what happened in February 2022?".
+    if event.date is None:
+        return None
     near = [e for e in pools.events_at_other_times(event) if None not in pools.span(e)]
     others = [e.title for e in near][:4]
     return choice(
@@ -71,7 +73,7 @@ def _which(event: Event, pools: Pools) -> Question | None:
         kind=TYPE,
         item=event,
         variant="which",
-        prompt=f"Which of these happened in {event.date}?",
+        prompt=f"Which of these happened {event.date.when}?",
         answer=event.title,
         distractors=pools.sample(others, 3, avoid=event.title),
         explanation=f"{event.title}: {event.date}. {the_lesson_says(pools, event)}",

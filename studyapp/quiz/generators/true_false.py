@@ -118,13 +118,13 @@ def _false_holders(claim: Claim, pools: Pools) -> list[str]:
 
 def _event(event: Event, pools: Pools, truth: bool) -> Statement | None:
     if event.date is not None:
-        fact = f"{quoted(event.title)} happened in {event.date}."
+        fact = f"{quoted(event.title)} happened {event.date.when}."
         if truth:
             return fact, fact, True
         dates = pools.plausible_dates(event, 1)
         if not dates:
             return None
-        return f"{quoted(event.title)} happened in {dates[0]}.", fact, False
+        return f"{quoted(event.title)} happened {dates[0].when}.", fact, False
     others = pools.events_in_order_around(event)
     if not others:
         return None
