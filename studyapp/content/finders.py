@@ -196,25 +196,6 @@ def find_concepts(
     return list(chosen.values())
 
 
-ACTOR_NAMES = {  # how texts name an actor → the name a course uses
-    "nato": "NATO",
-    "the alliance": "NATO",
-    "nato members": "NATO",
-    "the allies": "NATO",
-    "allies": "NATO",
-    "russia": "Russia",
-    "moscow": "Russia",
-    "the kremlin": "Russia",
-    "eastern european nations": "Eastern European states",
-    "eastern european states": "Eastern European states",
-    "eastern european countries": "Eastern European states",
-    "ukraine": "Ukraine",
-    "kyiv": "Ukraine",
-    "the united states": "United States",
-    "washington": "United States",
-    "the west": "the West",
-    "western countries": "the West",
-}
 _ARTICLE = r"(?:a|an|the)\s"
 
 

@@ -21,7 +21,6 @@ import yaml
 from markdown_it import MarkdownIt
 
 from studyapp.content.finders import (
-    ACTOR_NAMES,
     definition_in,
     find_concepts,
     phrase_counts,
@@ -254,7 +253,7 @@ def build_course(
         split = [p for raw in section.paragraphs for p in split_long(raw)]
         lessons.append({"id": lesson_id, "title": section.title, "paragraphs": split})
 
-    actors = set(ACTOR_NAMES) | {name.casefold() for name in ACTOR_NAMES.values()}
+    actors: set[str] = set()  # names that are not key terms: filled from the reading below
     concepts, events, claims, used_actors = [], [], [], []
     seen_ids: set[str] = set()
     told: set[tuple[str, ...]] = set()  # a sentence the article repeats gives one item
@@ -278,6 +277,7 @@ def build_course(
     reading = nlp.read_article(everything)
     found_in = iter(reading.paragraphs)  # each paragraph's events and views
     actors |= reading.names  # people, places and peoples are not key terms
+    actors |= {c.actor.casefold() for _, found in reading.paragraphs for c in found}
 
     for lesson in lessons:
         paragraphs = list(lesson["paragraphs"])

@@ -137,7 +137,9 @@ def read_article(paragraphs: list[str]) -> Reading:
     for text, doc in zip(unique, nlp.pipe(unique), strict=True):
         claims = [c for s in doc.sents if (c := views.view(s)) is not None]
         found[text] = (list(reader.events(doc)), claims)
-    names = frozenset(n.casefold() for label, n in reader.names if label in NOT_TERMS)
+    names = frozenset(
+        n.casefold().removeprefix("the ") for label, n in reader.names if label in NOT_TERMS
+    )
     return Reading([found[paragraph] for paragraph in paragraphs], names)
 
 

@@ -64,10 +64,6 @@ class ViewReader:
         if found is None:
             return None
         actor, tokens = found
-        last = max((t.i for t in tokens if not isinstance(t, _Word)), default=-1)
-        ends = max((t.i for t in sentence if not t.is_punct), default=-1)
-        if last < ends:
-            return None  # "… needs." with its object parsed elsewhere: a cut view
         statement = sentence_case(words(tokens))
         if actor is None or len(statement.split()) < MIN_VIEW_WORDS:
             return None
@@ -105,6 +101,9 @@ class ViewReader:
         clause = next((c for c in root.children if c.dep_ == "ccomp"), None)
         if clause is not None:
             held = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+            ends = max((t.i for t in sentence if not t.is_punct), default=-1)
+            if held[-1].i < ends and clause.i > root.i:
+                return None  # "… needs." with its object parsed elsewhere: a cut view
             return self._holder(subject), held
         seen = next((c for c in root.children if c.dep_ == "dobj"), None)
         as_what = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)

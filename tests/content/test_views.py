@@ -93,3 +93,15 @@ def test_names_with_accents_are_whole_and_people_are_not_key_terms(tmp_path: Pat
     assert ("Lech Wałęsa became president of Poland", PartialDate(1990)) in {
         (e.title, e.date) for e in course.events
     }
+
+
+def test_a_view_x_as_y_with_a_trailing_phrase_is_kept() -> None:
+    found = views(
+        "Russia argues that the alliance has come too close to its borders.",
+        "They view a NATO-aligned Ukraine as a red line, a direct threat to their interests, "
+        "given the shared border.",
+    )
+    assert found[1] == (
+        "Russia",
+        "A NATO-aligned Ukraine is a red line, a direct threat to their interests.",
+    )
