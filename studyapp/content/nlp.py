@@ -41,7 +41,10 @@ SAYING = frozenset(
     "say tell claim argue insist believe think suggest assert contend report write note "
     "add explain recall remember fear hope expect predict warn".split()
 )
-STATIVE = frozenset("be have seem appear remain exist include mean involve consist".split())
+STATIVE = frozenset(  # states and wishes, not events: "Clay wanted to send a convoy"
+    "be have seem appear remain exist include mean involve consist want wish intend plan "
+    "try seek hope".split()
+)
 MODALS = frozenset("will would could might may should must can shall ought".split())
 CONDITIONS = frozenset({"if", "unless", "whether"})
 VAGUE_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those"})
@@ -348,6 +351,7 @@ class _Reader:
             if child.dep_ == "xcomp":
                 break
         title = " ".join(p for p in parts if p).strip(" ,;:-")
+        title = re.sub(r"[,;]?\s+(?:and|but|or|while|as)$", "", title)  # "…four zones, and"
         if not MIN_TITLE_WORDS <= len(title.split()) <= MAX_TITLE_WORDS:  # "Greece joined": what?
             return None
         return title[:1].upper() + title[1:]
