@@ -105,3 +105,24 @@ def test_a_view_x_as_y_with_a_trailing_phrase_is_kept() -> None:
         "Russia",
         "A NATO-aligned Ukraine is a red line, a direct threat to their interests.",
     )
+
+
+def test_an_imported_view_is_never_asked_as_a_coin_flip(tmp_path: Path) -> None:
+    import random
+
+    from studyapp.quiz import build_quiz
+
+    article = tmp_path / "two.txt"
+    article.write_text(
+        "Two Sides\n\nThe Talks\n\n"
+        "Russia argues that the alliance has come too close to its borders. "
+        "NATO insists that every state may choose its own alliances freely. "
+        "Deterrence is the practice of discouraging an attack by threatening a cost.\n",
+        encoding="utf-8",
+    )
+    course = import_article(article, tmp_path / "out")
+    assert {c.actor for c in course.claims} == {"Russia", "NATO"}
+    for seed in range(20):
+        for question in build_quiz(course, count=10, rng=random.Random(seed)):
+            if question.type == "perspective_attribution":
+                assert question.options is not None and len(question.options) >= 3

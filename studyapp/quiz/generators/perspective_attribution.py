@@ -85,7 +85,9 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         answer=item.actor,
         answer_names=aliases,
         distractors=pools.other_actors(item, 4),
-        min_options=2,
+        # a curated course may pit two sides; an imported one with two holders would ask
+        # coin flips, so it waits for a third
+        min_options=3 if item.generated else 2,
         explanation=f"{_whose(item)} {lesson_says}",
     )
 
