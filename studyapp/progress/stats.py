@@ -72,6 +72,7 @@ class Stats:
     weakest: list[WeakItem]
     forecast: list[DayCount]  # items falling due on each of the next 14 days (answers = count)
     mastery: float
+    answers_today: int = 0  # over every course, as the daily goal counts them
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -190,6 +191,7 @@ def compute(
         weakest=weakest,
         forecast=[DayCount(day, count, 0) for day, count in forecast_counts.items()],
         mastery=round(sum(recall.values()) / all_items, 4) if all_items else 0.0,
+        answers_today=next((d.answers for d in per_day if d.day == today.isoformat()), 0),
     )
 
 

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
             self.progress_page = page
         assert isinstance(self.progress_page, ProgressPage)
         stats = self.service.stats(self.course.id)
-        goal = (self.service.today().answers, self.saved.daily_goal)
+        goal = (stats.answers_today, self.saved.daily_goal)  # no second query
         today = dt.date.today()
         self.progress_page.show_stats(self.course, stats, today, self.appearance.colors, goal)
 
