@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
@@ -48,6 +49,9 @@ from studyapp.session import (
     points,
     shortfall,
 )
+
+if TYPE_CHECKING:
+    from studyapp.content.curation import CourseDraft
 
 __all__ = [
     "AnswerOutcome",
@@ -372,6 +376,22 @@ class StudyService(BackupsMixin):
 
         course = import_article(article, self.content, course_id=course_id, title=title)
         self.catalogue = load_catalogue(self.content)
+        return course
+
+    def edit_course(self, course_id: str) -> CourseDraft:
+        """The course's items as its files hold them, to accept, edit and delete."""
+        from studyapp.content.curation import CourseDraft  # ruamel.yaml: for the editor only
+
+        folder = self.course(course_id).folder
+        if folder is None:
+            raise RuntimeError(f"course '{course_id}' was not loaded from a folder")
+        return CourseDraft(folder)
+
+    def save_course(self, draft: CourseDraft) -> Course:
+        """Write an edited course (CourseError: nothing written) and study it as it now is."""
+        course = draft.save()
+        if self.content is not None:
+            self.catalogue = load_catalogue(self.content)
         return course
 
     def export_anki(self, course_id: str, target: Path) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from studyapp.content import rules
@@ -23,7 +24,9 @@ COURSE_FILE = "course.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
-_COURSE_KEYS = {"id", "title", "description", "language", "actors", "include"}
+_COURSE_KEYS = {
+    "id", "title", "description", "language", "actors", "include", "quiz_only_accepted"
+}  # fmt: skip
 _SECTION_KEYS = {"lessons", "concepts", "events", "claims"}
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
     "lesson": ({"id", "title", "paragraphs"}, set()),
@@ -40,14 +43,18 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind: (required, optional)
 }
 
 
-def load_course(folder: Path) -> Course:
-    """Load and validate one course folder; raise CourseError listing every problem."""
-    return _CourseReader(folder).read()
+def load_course(folder: Path, texts: Mapping[Path, str] | None = None) -> Course:
+    """Load and validate one course folder; raise CourseError listing every problem.
+
+    `texts` gives some files' text as it is about to be written (the course editor checks
+    an edit by the same rules before anything is saved)."""
+    return _CourseReader(folder, texts or {}).read()
 
 
 class _CourseReader:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, texts: Mapping[Path, str]) -> None:
         self.folder = folder
+        self.texts = texts
         self.problems: list[Problem] = []
         self.path = folder / COURSE_FILE  # the file being read, for problem locations
         self.sentences: dict[str, frozenset[str]] = {}  # lesson id: its sentences
@@ -85,7 +92,7 @@ class _CourseReader:
 
     def _read_file(self, path: Path) -> YamlMap | None:
         try:
-            data = read_yaml(path)
+            data = read_yaml(path, self.texts.get(path))
         except YamlSyntaxError as error:
             self.problem(error.line, error.message, path)
             return None
@@ -214,6 +221,11 @@ class _CourseReader:
         rules.check_terms(good_concepts, ids, self.problem)
         rules.check_chronology(good_events, ids, self.problem)
         rules.check_about(good_claims, good_concepts, ids, self.problem)
+        only_accepted = self._flag(head, "quiz_only_accepted")
+        if only_accepted:  # items still marked generated wait in the course editor
+            good_concepts = tuple(c for c in good_concepts if not c.generated)
+            good_events = tuple(e for e in good_events if not e.generated)
+            good_claims = tuple(c for c in good_claims if not c.generated)
         return Course(
             id=course_id,
             title=title,
@@ -225,6 +237,7 @@ class _CourseReader:
             claims=good_claims,
             actors=actors,
             folder=self.folder,
+            quiz_only_accepted=only_accepted,
         )
 
     def _actors(self, head: YamlMap) -> tuple[Actor, ...]:

@@ -165,6 +165,9 @@ class Course:
     description: str = ""
     language: str = "en"
     folder: Path | None = None
+    # Items still marked generated are left out of quizzes, progress and the reader: only
+    # the items someone accepted in the course editor are studied.
+    quiz_only_accepted: bool = False
 
     @property
     def items(self) -> tuple[Item, ...]:

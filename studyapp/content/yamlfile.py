@@ -190,8 +190,11 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file safely; raise YamlSyntaxError with the line of the fault."""
+def read_yaml(path: Path, text: str | None = None) -> Any:
+    """Parse one YAML file safely (or `text`, what it is about to hold); raise YamlSyntaxError
+    with the line of the fault."""
+    if text is not None:
+        return parse_yaml(text)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -203,6 +206,11 @@ def read_yaml(path: Path) -> Any:
         raise YamlSyntaxError(1, f"not UTF-8 text ({error.reason})") from error
     except OSError as error:
         raise YamlSyntaxError(1, f"cannot be read ({error.strerror or error})") from error
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse YAML text safely; raise YamlSyntaxError with the line of the fault."""
     try:
         return yaml.load(text, Loader=_LineLoader)
     except YamlRefused as error:

@@ -1,4 +1,4 @@
-"""File → Import article, Export course to Anki, Export answers as CSV."""
+"""File → Import article, Edit course, Export course to Anki, Export answers as CSV."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyapp.ui import messages
-from studyapp.ui.qt import QFileDialog, QObject
+from studyapp.ui.qt import QFileDialog, QObject, Qt
 
 if TYPE_CHECKING:
+    from studyapp.content import Course
+    from studyapp.ui.course_editor import CourseEditor
     from studyapp.ui.main_window import MainWindow
 
 
@@ -22,28 +24,55 @@ class Files(QObject):
         window = self.window
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                window, "Import article", "", "Articles (*.txt *.md *.markdown);;All files (*)"
+                window,
+                "Import article",
+                "",
+                "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)",
             )
         if not path:
             return
         from studyapp.content.importer import ArticleError
 
+        window.setCursor(Qt.CursorShape.WaitCursor)
         try:
             course = window.service.import_article(Path(path))
-        except ArticleError as error:
+        except ArticleError as error:  # and MissingTools, a kind of it
             messages.tell(window, "Import article", str(error), messages.Icon.Warning)
             return
-        window.lessons.fill_courses(chosen=course.id)
-        window.lessons.show_course(course.id)
-        window.go(0)
-        messages.tell(
-            window,
-            "Import article",
-            f"Imported “{course.title}”: {len(course.lessons)} lessons, "
-            f"{len(course.concepts)} concepts, {len(course.events)} events and "
-            f"{len(course.claims)} views, found automatically. They are in {course.folder}, "
-            "ready to read over and curate.",
+        finally:
+            window.unsetCursor()
+        self.show_course(course)
+        found = len(course.items)
+        self.edit_course(
+            f"Imported “{course.title}”: {len(course.lessons)} lessons and {found} items found "
+            "automatically. Check each one: is it right, and worth a question? Accept it (A), "
+            "correct it (E) or delete it (D), then save."
         )
+
+    def show_course(self, course: Course) -> None:
+        self.window.lessons.fill_courses(chosen=course.id)
+        self.window.show_course(course.id, self.window.lesson_id)
+        self.window.go(0)
+
+    def edit_course(self, intro: str = "") -> CourseEditor | None:
+        """The course editor for the course on screen (not modal: the lessons stay usable)."""
+        from studyapp.ui.course_editor import CourseEditor
+
+        course = self.window.lessons.course
+        if course is None:
+            return None
+        editor = CourseEditor(
+            self.window.service, course.id, self.window.appearance.colors, self.window, intro
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._on_saved)
+        editor.show()
+        return editor
+
+    def _on_saved(self, course: Course) -> None:
+        self.show_course(course)
+        self.window.refresh_due()
+        self.window.statusBar().showMessage(f"Saved “{course.title}”", 8000)
 
     def export_anki(self, path: str | None = None) -> None:
         course = self.window.lessons.course

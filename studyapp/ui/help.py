@@ -21,6 +21,7 @@ items come back in Review when they are about to fade.</p>
 <tr><td><b>Ctrl+F</b></td><td>find in the lesson (Enter: next match, Esc: close)</td></tr>
 <tr><td><b>Ctrl+=</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td>
     <td>larger / smaller / default text</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>edit the course: j/k, a accept, e edit, d delete</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>settings</td></tr>
 <tr><td><b>F1</b></td><td>this help</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>

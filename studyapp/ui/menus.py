@@ -67,7 +67,11 @@ def build_menus(window: MainWindow) -> Menus:
     file_menu.addSeparator()
     add(
         file_menu, "&Import article…", window.files.import_article, "Ctrl+I",
-        "Make a course of a plain-text or Markdown article",
+        "Make a course of an article: plain text, Markdown, a web page or a PDF",
+    )  # fmt: skip
+    add(
+        file_menu, "&Edit course…", lambda: window.files.edit_course(), "Ctrl+E",
+        "Check, correct or delete the items of the course on screen",
     )  # fmt: skip
     add(
         file_menu, "Export course to &Anki…", window.files.export_anki, None,

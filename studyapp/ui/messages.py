@@ -36,3 +36,11 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     box.setDefaultButton(Button.Cancel)
     box.exec()
     return box.clickedButton() is go
+
+
+def ask_to_save(parent: QWidget | None, title: str, text: str) -> Button:
+    """Save, Discard or Cancel, for changes about to be closed; Save is the default."""
+    box = _box(parent, Icon.Question, title, text)
+    box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+    box.setDefaultButton(Button.Save)
+    return Button(box.exec())

@@ -6,6 +6,7 @@ the daily goal, wrong answers of each kind) and the extremes (the largest text s
 from __future__ import annotations
 
 import random
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from studyapp.ui.app import make_app
 from studyapp.ui.main_window import LESSONS, PROGRESS, QUIZ, REVIEW, MainWindow
 from studyapp.ui.preferences import MAX_TEXT_SIZE
 from studyapp.ui.progress_page import ProgressPage
-from studyapp.ui.qt import QApplication, QEvent, QSettings, QWidget
+from studyapp.ui.qt import QApplication, QEvent, QPlainTextEdit, QSettings, QWidget
 from studyapp.ui.settings_dialog import SettingsDialog
 
 SIZE = (1200, 800)
@@ -41,6 +42,7 @@ def render_screens(out_dir: Path, content: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
+        content = Path(shutil.copytree(content, Path(tmp) / "content"))  # imports go here
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         service = StudyService.open(content, str(Path(tmp) / "demo.sqlite3"), NEW_LEARNER)
         course = service.courses[0]
@@ -66,6 +68,7 @@ def render_screens(out_dir: Path, content: Path) -> list[Path]:
         window.appearance.set_theme("light")
         _along_the_way(window, service, shot)
         _extremes(window, service, shot)
+        _course_editor(window, shot)
         window.close()
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
@@ -173,3 +176,34 @@ def _extremes(window: MainWindow, service: StudyService, shot: Shot) -> None:
         shot(f"24-{name}-progress")
     window.appearance.set_text_size(size)
     window.resize(*SIZE)
+
+
+ARTICLE = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles" / "panama-canal.txt"
+
+
+def _course_editor(window: MainWindow, shot: Shot) -> None:
+    """An imported article's items to check, and an edit the course's rules refuse."""
+    from studyapp.content.formats import MissingTools
+    from studyapp.ui.course_editor import CourseEditor
+
+    try:
+        course = window.service.import_article(ARTICLE)
+    except (MissingTools, FileNotFoundError) as error:  # the import extra, or a source tree
+        print(f"course editor not shown: {error}")
+        return
+    window.files.show_course(course)
+    editor = window.files.edit_course("Imported “The Canal Across Panama”: 5 lessons and 22 "
+                                      "items found automatically. Check each one: is it right, "
+                                      "and worth a question? Accept it (A), correct it (E) or "
+                                      "delete it (D), then save.")  # fmt: skip
+    assert isinstance(editor, CourseEditor)
+    editor.resize(*SIZE)
+    editor.list.setCurrentRow(4)
+    shot("30-course-editor", editor)
+    quote = editor.form.fields["quote"]
+    assert isinstance(quote, QPlainTextEdit)
+    quote.setPlainText("The French company failed.")
+    editor.apply_edit()
+    shot("31-course-editor-problem", editor)
+    editor.draft.undo()
+    editor.done(0)

@@ -207,6 +207,7 @@ def test_no_display_check_when_another_platform_is_chosen() -> None:
 def test_file_menu_imports_an_article_and_exports(
     make_window: MakeWindow, content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from studyapp.ui.course_editor import CourseEditor
     from studyapp.ui.qt import QMessageBox
     from tests.conftest import ROOT
 
@@ -219,7 +220,10 @@ def test_file_menu_imports_an_article_and_exports(
     assert window.course is not None and window.course.id == "printing-press"
     assert window.lessons.course_picker.isVisible() and window.lessons.course_picker.count() == 2
     assert lesson_ids(window)[1] == "gutenberg-s-workshop"
-    assert shown[-1].startswith("Imported “The Printing Press and Its Age”: 4 lessons")
+    editor = window.findChild(CourseEditor)  # the items found, to check at once
+    assert editor is not None and editor.isVisible()
+    assert editor.intro.text().startswith("Imported “The Printing Press and Its Age”: 4 lessons")
+    editor.close()
     window.files.import_article(str(ROOT / "tests" / "data" / "printing-press.md"))
     assert "already exists" in shown[-1]
 
