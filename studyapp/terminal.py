@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from studyapp.content import Course
-from studyapp.quiz import FALSE, TRUE, Question, Response
+from studyapp.quiz import FALSE, TRUE, Question, Response, as_option
 from studyapp.service import QuizSession, Stats, StoreError, points
 
 LETTERS = string.ascii_lowercase
@@ -77,7 +77,7 @@ def show_choices(question: Question, out: Callable[[str], None]) -> None:
         out("Type the missing words:")
     elif question.options is not None:
         for n, option in enumerate(question.options, 1):
-            out(f"  {n}) {option}")
+            out(f"  {n}) {as_option(option)}")
         if question.format == "true_false":
             out("Type t or f (or 1 or 2):")
 

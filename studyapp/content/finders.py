@@ -34,7 +34,8 @@ _SUBJECT_IS = re.compile(r"^The ([a-z][\w-]+ [a-z][\w-]+) (?:is|are|refers to|me
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĹĽŁŃŇŐŒŔŘŚŞŠŢŤŰŹŻŽ"  # "Visegrád", "Wałęsa" are names too
 _NAME = rf"[{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)*"  # "Hay-Bunau-Varilla"
 _CAPITALISED = re.compile(
-    rf"(?<!^)(?<![.!?] )(?<![\w-])((?:{_NAME}|[A-Z]{{2,}})(?: (?:{_NAME}|\d+))+)\b"
+    rf"(?<!^)(?<![.!?] )(?<![\w-])((?:{_NAME}|[A-Z]{{2,}})"
+    rf"(?: (?:{_NAME}|\d+)|['\u2019]s {_NAME})+)\b"  # "St Mary's Hospital" whole
 )
 _HYPHENATED = re.compile(r"\b([a-z]+-[a-z]+ [a-z]{4,}s?)\b")
 _ABSTRACT = re.compile(
@@ -141,6 +142,7 @@ def find_concepts(
     abstract nouns it builds its argument on.
     """
     sentences = [s for text in texts for s in sentence_texts(text)]
+    written = "\n".join(texts)
     trigrams = trigram_counts(texts) if trigrams is None else trigrams
     chosen: dict[str, tuple[str, str]] = {}  # key: (term, sentence)
 
@@ -162,10 +164,7 @@ def find_concepts(
                 add(_named_part(part, trigrams), sentence)
         defines = _DEFINES.match(sentence)
         if defines and defines.group(1).split()[0].casefold() not in _NOT_TERMS:
-            add(
-                defines.group(1).lower() if defines.group(1).istitle() else defines.group(1),
-                sentence,
-            )
+            add(_midway(defines.group(1), written), sentence)
         for match in _APPOSITION.finditer(sentence):
             add(match.group(1), sentence)
         subject = _SUBJECT_IS.match(sentence)
@@ -179,7 +178,12 @@ def find_concepts(
                 continue  # an actor, not a concept
             if any(len(n) > 3 and n in name.casefold() for n in actors):
                 continue  # "Polish President Lech Wałęsa": a person, not a term
-            if not any(month in name for month in MONTHS):
+            introduced = re.search(
+                r"\b(?:called|named|known as)\b[^.,;]{0,25}$", sentence[: match.start()]
+            )  # "called this day the …"
+            if not any(month in name for month in MONTHS) and (
+                introduced or not _everyday_name(name)
+            ):
                 add(name, sentence)
         for match in _HYPHENATED.finditer(sentence):
             first, last = match.group(1).split()
@@ -194,6 +198,33 @@ def find_concepts(
             if counts[term_key(gram)] >= 2:
                 add(gram, sentence)
     return list(chosen.values())
+
+
+EVERYDAY_ZIPF = 4.0  # a word met at least once in every 10,000 words of English
+
+
+def _everyday_name(name: str) -> bool:
+    """A name made of everyday words ("Second World War", "Royal Air Force") is known
+    without the article: a blank for it asks general knowledge, not what was read."""
+    from wordfreq import zipf_frequency  # loaded on the first capitalised name
+
+    if any(c.isdigit() for c in name):
+        return False  # "Article 5" is one clause of one treaty
+    parts = re.findall(r"[^\W\d_]+", name.replace("'s", "").replace("\u2019s", ""))
+    return bool(parts) and all(zipf_frequency(p.lower(), "en") >= EVERYDAY_ZIPF for p in parts)
+
+
+def _midway(term: str, text: str) -> str:
+    """A term that opens a sentence, as the text writes it mid-way: "Herd immunity is …"
+    gives "herd immunity" when "herd" is written in lower case elsewhere; one word is
+    lowered ("Enlargement is …"); "European Union is …" stays."""
+    first = term.split()[0]
+    lower = first[:1].lower() + first[1:]
+    if term.istitle() and " " not in term:  # "Enlargement is the process …"
+        return lower
+    if first != lower and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+        return term[:1].lower() + term[1:]
+    return term
 
 
 _ARTICLE = r"(?:a|an|the)\s"

@@ -57,6 +57,21 @@ FOLLOWERS = {  # which earlier names a pronoun subject may stand for
 }
 OBJECTS = ("dobj", "attr", "dative", "oprd", "acomp", "pobj", "xcomp")
 YEAR_PREPOSITIONS = frozenset("in by since until before after around from of during".split())
+# A date after these ends a stretch of time ("went on until September 1949"): it says when
+# something stopped, not when the clause's event happened.
+UNTIL = frozenset(("until", "till", "through"))
+IDIOMS = frozenset(  # phrases built like a place or time that say neither
+    ("in time", "in part", "at first", "at last", "in fact", "in turn", "at once", "in general")
+)
+# Verbs of going on: a process that "went on until" a date ended then, an event to date.
+LASTING = frozenset(("continue", "last", "go", "run", "remain", "stay", "persist"))
+# Past participles that are also the simple past: "had built" says "built". Regular verbs
+# ("had founded") are found by their ending.
+SAME_PAST = frozenset(
+    "built sent made held led won lost left met paid sold told brought bought fought taught "
+    "found kept spent set put cut hit let read shut spread struck stood understood laid said "
+    "heard felt meant caught sat lent bent dealt".split()
+)
 EVENT_NOUNS = frozenset(
     "war invasion annexation attack summit treaty crisis revolution election collapse end "
     "start expansion enlargement agreement accession protest coup referendum ceasefire "
@@ -222,19 +237,35 @@ class _Reader:
                 continue
             # "began doing", "declared smallpox eradicated in May 1980"
             owners = {verb.i, *(c.i for c in children if c.dep_ in ("xcomp", "ccomp", "oprd"))}
-            date, date_tokens = next(
-                ((d, tokens) for d, tokens, owner in dates if owner in owners), (None, set())
+            owners |= {  # "declared smallpox eradicated in May 1980": the object's state
+                g.i for c in children if c.dep_ in OBJECTS for g in c.children
+                if g.dep_ == "acl" and g.tag_ == "VBN"
+            }  # fmt: skip
+            date, date_tokens, ends = next(
+                ((d, tokens, end) for d, tokens, owner, end in dates if owner in owners),
+                (None, set(), False),
             )
+            if ends and verb.lemma_ not in LASTING:
+                date = None  # "stayed open until 1990": when it stopped is not what it did
             if date is None and (undated or not self._told_as_done(verb, subject)):
                 continue
             title = self._title(verb, subject, children, date_tokens)
+            if ends and date is not None:  # "the airlift went on until September 1949"
+                title = self._ended(subject)
             if title and date is not None:
                 dated.append(FoundEvent(title, sentence.text.strip(), date))
             elif title:
                 undated = FoundEvent(title, sentence.text.strip(), None)
         return dated or ([undated] if undated else [])  # dated clauses first
 
-    def _dates(self, sentence: Any) -> list[tuple[PartialDate, set[int], int]]:
+    def _ended(self, subject: Any) -> str | None:
+        """ "The airlift ended": a process that went on until a date ended then."""
+        if subject.pos_ == "PRON":
+            return None
+        title = f"{words(subject.subtree)} ended"
+        return title[:1].upper() + title[1:] if len(title.split()) >= MIN_TITLE_WORDS else None
+
+    def _dates(self, sentence: Any) -> list[tuple[PartialDate, set[int], int, bool]]:
         """Each date the sentence gives, its tokens, and the verb whose clause holds it; a
         date inside what someone said is left out. A bare year after "by", "in" … counts
         even when the parser took it for a number ("By 1500, presses were working")."""
@@ -259,7 +290,8 @@ class _Reader:
                 continue
             date = read_date(span.text, self.year)
             if date is not None and owner is not None:
-                found.append((date, {t.i for t in span}, owner.i))
+                ends = span.root.head.lower_ in UNTIL
+                found.append((date, {t.i for t in span}, owner.i, ends))
         return found
 
     @staticmethod
@@ -321,6 +353,10 @@ class _Reader:
         doc = root.doc
         between = doc[subject.right_edge.i + 1 : root.i]
         verb = [t for t in between if t.dep_ in ("aux", "auxpass")]  # "have been strained"
+        if [t.lower_ for t in verb] == ["had"] and (
+            root.lower_.endswith("ed") or root.lower_ in SAME_PAST
+        ):
+            verb = []  # "had founded": a title tells it plainly, "founded"
         parts = [subject_text, words([*verb, root])]
         last = root.i
         for child in children:
@@ -335,6 +371,8 @@ class _Reader:
             ]
             if child.dep_ == "prep" and len(tokens) <= 1:
                 continue  # "in" whose object was the date
+            if child.dep_ == "prep" and words(tokens).casefold() in IDIOMS:
+                continue  # "produced doses in time (for D-Day)": no place, half a phrase
             if child.dep_ == "prep" and any(t.i in date_tokens for t in child.subtree):
                 continue
             if any(t.pos_ == "PRON" and t.lower_ in VAGUE_OBJECTS for t in tokens):

@@ -125,13 +125,19 @@ class ViewReader:
         entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if entity is not None and entity.label_ in HOLDERS:
             return holder_name(entity)
+        if token.tag_ == "NNP" and any(  # "Florey", after "Howard Florey": a person met before
+            label == "PERSON" and name.split()[-1] == token.text for label, name in self.names
+        ):
+            return str(token.text)
         group = [t for t in token.subtree if t.i <= token.i and t.lower_ not in QUANTIFIERS
                  and t.dep_ not in ("det", "nummod") and not t.like_num]  # fmt: skip
         named = any(t.ent_type_ in ("NORP", "GPE") for t in group)
         people = token.lower_ in PEOPLE or token.lower_.endswith(("ists", "ians"))
         if (named or people) and token.tag_ in ("NNS", "NNPS"):  # "Eastern European nations"
             name = words(group)
-            return name[:1].upper() + name[1:]
+            proper = group[0].tag_ in ("NNP", "NNPS") or bool(group[0].ent_type_)
+            # "critics", as a sentence says it mid-way; "American experts" keep their capital
+            return name[:1].upper() + name[1:] if proper else name[:1].lower() + name[1:]
         return None
 
 

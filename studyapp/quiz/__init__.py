@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Question,
         QuestionType,
     )
+    from studyapp.quiz.text import as_option
 
 _WHERE = {
     "AnswerFormat": "kinds",
@@ -42,6 +43,7 @@ _WHERE = {
     "TRUE": "question",
     "Question": "question",
     "QuestionType": "question",
+    "as_option": "text",
 }
 
 
@@ -57,6 +59,7 @@ __all__ = [
     "QuestionType",
     "QuizRequestError",
     "Response",
+    "as_option",
     "build_quiz",
     "check_request",
     "grade",

@@ -241,7 +241,10 @@ class Pools:
         return sorted(placed, key=lambda e: abs((e.sequence or 0) - (event.sequence or 0)))
 
     def plausible_dates(self, event: Event, n: int) -> list[PartialDate]:
-        """Wrong dates at the answer's precision: the course's own first, then nearby ones."""
+        """Wrong dates at the answer's precision: the course's own first, then nearby ones.
+        A course found in an article gets the article's own days and months only: an
+        invented neighbour ("13 May" beside "12 May") makes the answer the date the others
+        share. Years have one part to share: invented ones stay fair."""
         answer = event.date
         assert answer is not None
         true_then = {e.date for e in self.events if e.sequence == event.sequence and e.date}
@@ -249,6 +252,8 @@ class Pools:
             d for d in self.dates_by_precision.get(answer.precision, []) if d not in true_then
         ]
         picked = self.rng.sample(course_dates, min(n, len(course_dates)))
+        if event.generated and answer.precision != "year":
+            return picked
         nearby = [d for d in _nearby(answer) if d not in true_then and d not in picked]
         picked += self.rng.sample(nearby, min(n - len(picked), len(nearby)))
         return picked

@@ -95,3 +95,8 @@ def normalize(text: str) -> str:
 
 def quoted(text: str) -> str:
     return f"“{text}”"
+
+
+def as_option(text: str) -> str:
+    """A choice as a list shows it, with a capital: "Historians" for the view of "historians"."""
+    return text[:1].upper() + text[1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING
 
+from studyapp.quiz import as_option
 from studyapp.quiz.question import FALSE, TRUE, Question
 from studyapp.ui.flow import FlowLayout
 from studyapp.ui.qt import (
@@ -137,7 +138,7 @@ class ChoiceAnswer(AnswerWidget):
         true_false = question.format == "true_false"
         for number, option in enumerate(question.options, 1):
             key = option[0] if true_false else str(number)
-            card = OptionCard(key, option)
+            card = OptionCard(key, as_option(option))
             card.clicked.connect(lambda o=option: self._submit(o))
             layout.addWidget(card)
             self.cards.append(card)

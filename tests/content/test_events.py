@@ -152,3 +152,26 @@ def test_the_plain_sentence_splitter_keeps_titles_initials_and_abbreviations() -
         "The war ended in 1945.",
         "A new era began.",
     ]
+
+
+def test_a_stretch_until_a_date_ends_then_and_nothing_else_is_dated_by_until() -> None:
+    assert events(
+        "The airlift went on until September 1949 to build up stocks.",
+        "The old bridge carried trains until 1990.",
+    ) == [("The airlift ended", PartialDate(1949, 9))]
+
+
+def test_a_past_perfect_is_told_plainly_and_an_objects_state_is_dated() -> None:
+    assert events(
+        "In April 1949 twelve countries had founded NATO in Washington.",
+        "The World Health Organization declared smallpox eradicated in May 1980.",
+    ) == [
+        ("Twelve countries founded NATO in Washington", PartialDate(1949, 4)),
+        ("The World Health Organization declared smallpox eradicated", PartialDate(1980, 5)),
+    ]
+
+
+def test_an_idiom_built_like_a_place_is_not_left_dangling() -> None:
+    assert events(
+        "American companies produced 2.3 million doses in time for the landings in June 1944."
+    ) == [("American companies produced 2.3 million doses", PartialDate(1944, 6))]

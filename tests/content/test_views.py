@@ -69,8 +69,36 @@ def test_a_denied_view_and_a_view_of_nobody_are_not_claims() -> None:
 
 def test_a_group_of_people_may_hold_a_view() -> None:
     assert views("Many historians argue that the treaty changed the continent for ever.") == [
-        ("Historians", "The treaty changed the continent for ever.")
+        ("historians", "The treaty changed the continent for ever.")
     ]
+
+
+def test_a_person_named_by_surname_after_the_full_name_holds_a_view() -> None:
+    assert views(
+        "Howard Florey and Ernst Chain took up the problem at Oxford.",
+        "Florey believed that penicillin could save thousands of wounded soldiers.",
+    ) == [("Florey", "Penicillin could save thousands of wounded soldiers.")]
+
+
+def test_a_term_opening_a_sentence_is_written_as_the_text_writes_it_midway(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "herd.txt"
+    article.write_text(
+        "Protection\n\nA Shared Shield\n\n"
+        "Herd immunity is the protection a community gains when most people are immune. "
+        "Doctors say herd immunity needs many vaccinated people. She trained at "
+        "St Mary's Hospital in London in 1925. After the Second World War, nurses "
+        "called the new wards the Nightingale Rooms. Under Article 5 of the charter, "
+        "the Wellcome Foundation paid for them.\n",
+        encoding="utf-8",
+    )
+    terms = {c.term for c in import_article(article, tmp_path / "out").concepts}
+    assert "herd immunity" in terms and "Herd immunity" not in terms
+    assert "St Mary" not in terms
+    # a name of everyday words is general knowledge, unless the text introduces it
+    assert "Second World War" not in terms and "St Mary's Hospital" not in terms
+    assert {"Nightingale Rooms", "Article 5", "Wellcome Foundation"} <= terms
 
 
 def test_names_with_accents_are_whole_and_people_are_not_key_terms(tmp_path: Path) -> None:

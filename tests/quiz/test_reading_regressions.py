@@ -125,7 +125,7 @@ def test_a_view_whose_wording_names_its_side_is_asked_among_views_not_held() -> 
     assert views
     for q in views:
         assert q.prompt == "Which of these views is held by NATO?"
-        assert q.options is not None and len(q.options) == 4
+        assert q.options is not None and len(q.options) >= 3  # MIN_VIEWS: some may be seen
         # Its plain opposite is left out: it would stand out as the one to weigh.
         claim = COURSE.item("claim:nato-attack-on-one")
         assert isinstance(claim, Claim) and claim.contrary not in q.options

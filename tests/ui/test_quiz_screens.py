@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studyapp.quiz import QUESTION_TYPES, Question
+from studyapp.quiz import QUESTION_TYPES, Question, as_option
 from studyapp.ui.answer_widgets import ChoiceAnswer, MatchAnswer, OrderAnswer, TypedAnswer
 from studyapp.ui.main_window import PROGRESS, QUIZ, MainWindow
 from studyapp.ui.qt import QApplication, Qt, QWidget
@@ -83,7 +83,7 @@ def answer_by_mouse(window: MainWindow, qtbot: QtBot, question: Question) -> Non
     left = Qt.MouseButton.LeftButton
     widget = window.quiz_page.question_panel.answer
     if isinstance(widget, ChoiceAnswer):
-        card = next(c for c in widget.cards if c.text == question.answer)
+        card = next(c for c in widget.cards if c.text == as_option(str(question.answer)))
         qtbot.mouseClick(card, left)
     elif isinstance(widget, TypedAnswer):
         qtbot.mouseClick(widget.field, left)

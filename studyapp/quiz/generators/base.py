@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from studyapp.content import Item, Topic
+from studyapp.content import Claim, Item, Topic
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import STOP_WORDS, mentions, normalize, quoted
@@ -66,6 +66,19 @@ def echoes(term: str, definition: str) -> bool:
             if any(stem in word for word in words):
                 return True
     return False
+
+
+# Words that point back at whoever holds a view: "the Mark threatened their zone" leaves
+# only the side with a zone.
+POINTING_BACK = frozenset(
+    "they them their theirs themselves he him his himself she her hers herself we us our".split()
+)
+
+
+def points_back(claim: Claim) -> bool:
+    """Whether a view found in an article names its holder by a pronoun: then "who holds
+    it?" answers itself. A written course words its views to be asked."""
+    return claim.generated and bool(POINTING_BACK & set(normalize(claim.statement).split()))
 
 
 def possessive(name: str) -> str:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from studyapp.content import Claim, Concept, Event, Item, Topic
-from studyapp.quiz.generators.base import Taken, about_one_item, echoes, the_lesson_says
+from studyapp.quiz.generators.base import (
+    Taken,
+    about_one_item,
+    echoes,
+    points_back,
+    the_lesson_says,
+)
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import STOP_WORDS, find_word, normalize, quoted
@@ -69,6 +75,8 @@ def eligible(item: Item, pools: Pools) -> bool:
     # only for the items a quiz actually picks.
     if isinstance(item, Claim) and len(pools.actors) < MIN_ACTORS_TO_BLANK:
         return False
+    if isinstance(item, Claim) and (item.actor[:1].islower() or points_back(item)):
+        return False  # "_____ argue that …" takes "historians"; "… their independence" tells
     return bool(_names(item, pools))
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 from studyapp.content import Event, Item, Topic
 from studyapp.quiz.generators.base import Taken, group_id
-from studyapp.quiz.pools import Pools
+from studyapp.quiz.pools import Pools, days
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import quoted
 
@@ -45,8 +45,15 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         return None
     # While few places in the order are left, short questions leave some for later ones.
     size = 3 if len(by_place) <= 4 else min(pools.rng.choice(SIZES), len(by_place) + 1)
-    places = pools.rng.sample(sorted(by_place), size - 1)
-    chosen = [item, *(pools.rng.choice(by_place[p]) for p in places)]
+    chosen = [item]
+    for place in pools.rng.sample(sorted(by_place), len(by_place)):
+        other = pools.rng.choice(by_place[place])
+        if not any(_may_overlap(other, e) for e in chosen):
+            chosen.append(other)
+        if len(chosen) == size:
+            break
+    if len(chosen) < 3:
+        return None
     ordered = sorted(chosen, key=lambda e: e.sequence or 0)
     answer = tuple(e.title for e in ordered)
     options = list(answer)
@@ -70,3 +77,12 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
         source=pools.source(anchor),
         note=f"The order is: {steps}.",
     )
+
+
+def _may_overlap(first: Event, second: Event) -> bool:
+    """Whether two dated events may have happened in either order: "April 1949" and
+    "16 April 1949" cannot be ordered from the text. Undated ones keep the course's order."""
+    if first.date is None or second.date is None:
+        return False
+    (start, end), (other_start, other_end) = days(first.date), days(second.date)
+    return not (end < other_start or other_end < start)

@@ -4,7 +4,13 @@ away, pick the view among views the actor does not hold."""
 from __future__ import annotations
 
 from studyapp.content import Claim, Item, Topic
-from studyapp.quiz.generators.base import Taken, choice, possessive, the_lesson_says
+from studyapp.quiz.generators.base import (
+    Taken,
+    choice,
+    points_back,
+    possessive,
+    the_lesson_says,
+)
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import normalize, quoted
@@ -23,6 +29,7 @@ def _who_holds(claim: Claim, pools: Pools) -> bool:
         len(claim.holders) == 1
         and not pools.actors_named(claim.statement)
         and pools.has_other_actor(claim)
+        and not points_back(claim)
     )
 
 

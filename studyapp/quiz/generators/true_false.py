@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from studyapp.content import Claim, Concept, Event, Item, Topic
+from studyapp.content import Claim, Concept, Event, Item, PartialDate, Topic
 from studyapp.quiz.generators.base import (
     Taken,
     about_one_item,
@@ -24,16 +24,20 @@ MULTI = False
 
 def eligible(item: Item, pools: Pools) -> bool:
     if isinstance(item, Concept):
-        # "'collective defence' means: allies defend one another" is true by its words
+        # "'collective defence' means: allies defend one another" is true by its words. A
+        # found term has no kind: its false twin would be another kind's meaning, absurd.
         return (
             bool(item.definition)
             and len(pools.concepts) >= 2
             and not echoes(item.term, item.definition)
+            and (not item.generated or item.kind is not None)
         )
     if isinstance(item, Claim):
         # A view whose wording names its side ("allied forces", `rivals: []`) is true at a
-        # glance: it is asked among the side's other views instead.
-        return len(pools.actors) >= 2 and item.rivals != ()
+        # glance: it is asked among the side's other views instead. A view found in an
+        # article is asked only as "who holds it": that it is not another side's, the
+        # article seldom says.
+        return len(pools.actors) >= 2 and item.rivals != () and not item.generated
     assert isinstance(item, Event)
     known_elsewhere = item.sequence is not None and len(pools.places - {item.sequence}) >= 1
     return item.date is not None or known_elsewhere
@@ -118,13 +122,13 @@ def _false_holders(claim: Claim, pools: Pools) -> list[str]:
 
 def _event(event: Event, pools: Pools, truth: bool) -> Statement | None:
     if event.date is not None:
-        fact = f"{quoted(event.title)} happened {event.date.when}."
+        fact = _dated(event, event.date)
         if truth:
             return fact, fact, True
         dates = pools.plausible_dates(event, 1)
         if not dates:
             return None
-        return f"{quoted(event.title)} happened {dates[0].when}.", fact, False
+        return _dated(event, dates[0]), fact, False
     others = pools.events_in_order_around(event)
     if not others:
         return None
@@ -141,3 +145,11 @@ def _event(event: Event, pools: Pools, truth: bool) -> Statement | None:
     if truth:
         return f"{quoted(first.title)} came before {quoted(second.title)}.", fact, True, other.id
     return f"{quoted(second.title)} came before {quoted(first.title)}.", fact, False, other.id
+
+
+def _dated(event: Event, date: PartialDate) -> str:
+    """ "The Soviet Union lifted the blockade on 12 May 1949." A found event's title is a
+    clause in the past, said as it is; a written one is a headline, quoted."""
+    if event.generated:
+        return f"{event.title} {date.when}."
+    return f"{quoted(event.title)} happened {date.when}."
