@@ -25,7 +25,7 @@ _DEFINITIONAL = re.compile(
 )
 _DEFINES = re.compile(  # "An isthmus is a narrow strip of …", "Enlargement is the process by …"
     r"^(?:(?:An?|The) )?((?:[A-Z][a-z]+|[a-z]+)(?: [a-z]+){0,2}) (?:is|are|refers to|means) "
-    r"(?:an? |the (?:[\w-]+ ){1,2}(?:of|that|which|who|by|in|for|to|with|on|a|an|the) )"
+    r"(?:an? |the (?:[\w-]+ ){1,3}(?:of|that|which|who|by|in|for|to|with|on|a|an|the) )"
 )
 _APPOSITION = re.compile(  # "the immune system, a network of cells …"
     r"\bthe ([a-z]+(?: [a-z]+)?), (?:a|an) [a-z]+ (?:of|that|which|for|in|with) "
@@ -56,7 +56,12 @@ _FUNCTION_WORDS = frozenset(
 )
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten twenty thirty forty fifty sixty "
-    "seventy eighty ninety hundred".split()
+    "seventy eighty ninety hundred thousand million billion dozen".split()
+)
+# Titles before a name make it a person's: "Monsieur Dacier" is someone, not a term.
+_HONORIFICS = frozenset(
+    "Mr Mrs Ms Dr Sir Dame Lord Lady Monsieur Madame Herr Frau King Queen Prince Princess "
+    "President General Senator Pope".split()
 )
 _NOT_TERMS = frozenset("this that these those it its there here what which who one each".split())
 _HEDGES = frozenset({"so-called", "well-known", "so-so", "self-styled"})
@@ -154,6 +159,8 @@ def find_concepts(
             return
         if all(w.casefold() in _STOP for w in words) or len(term) < 4:
             return
+        if words[0].casefold() in _NUMBER_WORDS or words[0] in _HONORIFICS:
+            return  # "thousand years", "Monsieur Dacier"
         chosen[key] = (term, sentence)
 
     for sentence in dict.fromkeys(sentences):  # a repeated sentence has nothing new to add

@@ -60,6 +60,12 @@ YEAR_PREPOSITIONS = frozenset("in by since until before after around from of dur
 # A date after these ends a stretch of time ("went on until September 1949"): it says when
 # something stopped, not when the clause's event happened.
 UNTIL = frozenset(("until", "till", "through"))
+# Verbs of finding out: what was found is the event ("Young showed that …").
+FINDING = frozenset(("show", "prove", "discover", "demonstrate", "find", "establish"))
+# Verbs that tell a whole event with their subject alone: "Champollion died".
+COMPLETE = frozenset(
+    "die resign retire surrender abdicate collapse erupt sink explode vanish".split()
+)
 IDIOMS = frozenset(  # phrases built like a place or time that say neither
     ("in time", "in part", "at first", "at last", "in fact", "in turn", "at once", "in general")
 )
@@ -156,6 +162,18 @@ def read_article(paragraphs: list[str]) -> Reading:
     return Reading([found[paragraph] for paragraph in paragraphs], names)
 
 
+def _named_subject(sentence: Any) -> tuple[str, str] | None:
+    """The main clause's subject, when it is a name: (its entity label or "", its text)."""
+    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    entity = next((e for e in sentence.ents if e.start <= subject.i < e.end), None)
+    if entity is not None:
+        return entity.label_, " ".join(entity.text.split()).removeprefix("the ")
+    name = [t for t in subject.subtree if t.pos_ == "PROPN" or t.dep_ == "compound"]
+    return "", " ".join(t.text for t in name)
+
+
 def find_events(paragraphs: list[str]) -> list[list[FoundEvent]]:
     """The events of each paragraph."""
     return [events for events, _ in read_article(paragraphs).paragraphs]
@@ -165,10 +183,14 @@ class _Reader:
     def __init__(self) -> None:
         self.year: int | None = None
         self.names: list[tuple[str, str]] = []  # (label, text) of the entities met so far
+        # The last sentence's subject when it was a name, with its label ("" for a name
+        # the parser did not label): a pronoun most often goes on with it.
+        self.last_subject: tuple[str, str] | None = None
 
     def events(self, doc: Any) -> Iterator[FoundEvent]:
         for sentence in doc.sents:
             yield from self._event(sentence)
+            self.last_subject = _named_subject(sentence)
             for entity in sentence.ents:
                 if entity.label_ == "DATE" and (year := _YEAR.search(entity.text)):
                     self.year = int(year.group(1))
@@ -335,6 +357,20 @@ class _Reader:
                 return FoundEvent(title[:1].upper() + title[1:], sentence.text.strip(), date)
         return None
 
+    def _antecedent(self, pronoun: str) -> str | None:
+        """Who a pronoun subject is: the last sentence's named subject if it fits ("It
+        reached London" after "the treaty handed the stone …" is no one); for "he" and
+        "she", else the last person named."""
+        labels = FOLLOWERS.get(pronoun, ())
+        if self.last_subject is not None:
+            label, text = self.last_subject
+            person = pronoun in ("he", "she") and label not in ("GPE", "NORP", "DATE")
+            if label in labels or person:  # a person the parser took for an organisation
+                return text
+        if pronoun in ("he", "she"):
+            return next((text for label, text in reversed(self.names) if label in labels), None)
+        return None
+
     def _title(
         self, root: Any, subject: Any, children: list[Any], date_tokens: set[int]
     ) -> str | None:
@@ -342,14 +378,15 @@ class _Reader:
             t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl")
             for t in c.subtree
         }  # fmt: skip
-        subject_text = words(t for t in subject.subtree if t.i not in date_tokens | aside)
+        subject_text = words(
+            t for t in subject.subtree
+            if t.i not in date_tokens | aside and not _bare_prep(t, date_tokens)
+        )  # fmt: skip
         subject_text = re.sub(r",(\s*,)+", ",", subject_text).rstrip(" ,")  # the aside's commas
         if subject.pos_ == "PRON":
-            labels = FOLLOWERS.get(subject.lower_)
-            named = [text for label, text in reversed(self.names) if labels and label in labels]
-            if not named:
+            subject_text = self._antecedent(subject.lower_) or ""
+            if not subject_text:
                 return None  # "They joined" with no one for "they" to be
-            subject_text = named[0]
         doc = root.doc
         between = doc[subject.right_edge.i + 1 : root.i]
         verb = [t for t in between if t.dep_ in ("aux", "auxpass")]  # "have been strained"
@@ -360,7 +397,7 @@ class _Reader:
         parts = [subject_text, words([*verb, root])]
         last = root.i
         for child in children:
-            if child.i < root.i or child.dep_ not in (*OBJECTS, "prep", "prt"):
+            if child.i < root.i or child.dep_ not in (*OBJECTS, "prep", "prt", "ccomp"):
                 continue
             if child.dep_ == "prep" and len(parts) > 2 and child.left_edge.i != last + 1:
                 break  # "introduced the euro on …, at first": no place after a gap
@@ -369,6 +406,9 @@ class _Reader:
                 for t in child.subtree
                 if t.i not in date_tokens and not _bare_prep(t, date_tokens)
             ]
+            if child.dep_ == "ccomp" and root.lemma_ in FINDING:
+                parts.append(words(tokens))  # "showed that some hieroglyphs spelled …"
+                break
             if child.dep_ == "prep" and len(tokens) <= 1:
                 continue  # "in" whose object was the date
             if child.dep_ == "prep" and words(tokens).casefold() in IDIOMS:
@@ -383,8 +423,13 @@ class _Reader:
                 break  # "deployed troops to the east": an object, then one place at most
             if child.dep_ == "xcomp":
                 break
+        told = {c.dep_ for c in children if c.i > root.i}
+        cut = told & {"advmod", "ccomp", "xcomp", "advcl", "dobj"}
+        if len(parts) == 2 and cut and root.lemma_ not in COMPLETE:
+            return None  # "Champollion went (much further)": the clause is cut short
         title = " ".join(p for p in parts if p).strip(" ,;:-")
         title = re.sub(r"[,;]?\s+(?:and|but|or|while|as)$", "", title)  # "…four zones, and"
-        if not MIN_TITLE_WORDS <= len(title.split()) <= MAX_TITLE_WORDS:  # "Greece joined": what?
+        shortest = 2 if root.lemma_ in COMPLETE else MIN_TITLE_WORDS
+        if not shortest <= len(title.split()) <= MAX_TITLE_WORDS:  # "Greece joined": what?
             return None
         return title[:1].upper() + title[1:]

@@ -68,6 +68,8 @@ class ViewReader:
         statement = sentence_case(held)
         if actor is None or len(statement.split()) < MIN_VIEW_WORDS:
             return None
+        if statement.split()[0] in ("It", "This", "That", "These", "Those"):
+            return None  # "It was acquired legally": what "it" is, the view cannot say
         self.last_holder = actor
         return FoundClaim(actor, statement, sentence.text.strip())
 
@@ -93,7 +95,17 @@ class ViewReader:
         return None
 
     def _said(self, sentence: Any) -> tuple[str | None, str] | None:
+        """The view of the main clause, or of one joined to it ("Egypt asks for the stone,
+        while the museum maintains that …")."""
         root = sentence.root
+        joined = [c for c in root.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]
+        for verb in (root, *joined):
+            found = self._said_by(sentence, verb)
+            if found is not None:
+                return found
+        return None
+
+    def _said_by(self, sentence: Any, root: Any) -> tuple[str | None, str] | None:
         if root.lemma_ not in VIEWING or any(c.dep_ == "neg" for c in root.children):
             return None
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)

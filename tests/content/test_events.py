@@ -175,3 +175,46 @@ def test_an_idiom_built_like_a_place_is_not_left_dangling() -> None:
     assert events(
         "American companies produced 2.3 million doses in time for the landings in June 1944."
     ) == [("American companies produced 2.3 million doses", PartialDate(1944, 6))]
+
+
+def test_a_date_inside_the_subject_leaves_no_dangling_preposition() -> None:
+    assert events("The Treaty of Alexandria of 1801 handed the stone to the British.") == [
+        ("The Treaty of Alexandria handed the stone to the British", PartialDate(1801))
+    ]
+
+
+def test_it_is_someone_only_when_the_last_sentence_named_them() -> None:
+    found = events(
+        "When the British army arrived, the treaty handed the stone to the British.",
+        "It reached London in 1802.",
+        "The British Museum opened a new hall in 1805.",
+        "It showed the stone to visitors in 1806.",
+    )
+    assert not any("reached London" in title for title, _ in found)  # "it" is the stone
+    assert ("The British Museum showed the stone to visitors", PartialDate(1806)) in found
+
+
+def test_what_was_found_is_the_event_and_a_cut_clause_is_none() -> None:
+    assert events(
+        "Thomas Young, an English physician, showed in 1814 that some hieroglyphs spelled "
+        "out the sounds of royal names.",
+        "Jean-François Champollion, who had studied Coptic, went much further.",
+        "Champollion died in 1832, before he could finish his grammar of the language.",
+    ) == [
+        (
+            "Thomas Young showed that some hieroglyphs spelled out the sounds of royal names",
+            PartialDate(1814),
+        ),
+        ("Champollion died", PartialDate(1832)),
+    ]
+
+
+def test_he_goes_on_with_the_last_sentences_subject() -> None:
+    assert events(
+        "Thomas Young studied the stone in 1814.",
+        "Jean-François Champollion, who had studied Coptic, read the royal names.",
+        "On September 14, 1822, he rushed into his brother's office.",
+    )[-1] == (
+        "Jean-François Champollion rushed into his brother's office",
+        PartialDate(1822, 9, 14),
+    )

@@ -101,6 +101,28 @@ def test_a_term_opening_a_sentence_is_written_as_the_text_writes_it_midway(
     assert {"Nightingale Rooms", "Article 5", "Wellcome Foundation"} <= terms
 
 
+def test_a_view_in_a_joined_clause_is_read_and_one_about_it_is_not() -> None:
+    assert views(
+        "Egypt asks for the stone, while the British Museum maintains that the stone was "
+        "acquired legally.",
+        "Many scholars argued that it belonged to the nation that found it.",
+    ) == [("British Museum", "The stone was acquired legally.")]
+
+
+def test_numbers_and_people_with_titles_are_not_key_terms(tmp_path: Path) -> None:
+    article = tmp_path / "stone.txt"
+    article.write_text(
+        "The Stone\n\nScripts\n\n"
+        "Demotic is the everyday cursive script that scribes used for letters. The method "
+        "opened three thousand years of history, and three thousand years of letters. "
+        "Champollion wrote to Monsieur Dacier in 1822.\n",
+        encoding="utf-8",
+    )
+    terms = {c.term: c.definition for c in import_article(article, tmp_path / "out").concepts}
+    assert terms.get("demotic") == "The everyday cursive script that scribes used for letters."
+    assert "thousand years" not in terms and "Monsieur Dacier" not in terms
+
+
 def test_names_with_accents_are_whole_and_people_are_not_key_terms(tmp_path: Path) -> None:
     article = tmp_path / "path.txt"
     article.write_text(
