@@ -100,10 +100,11 @@ class Sizes:
     answers: int
     answer_samples: int
     stats_runs: int
+    article_words: tuple[int, int]  # a short and a ten times longer article to import
 
 
-FULL = Sizes(9, 15, ((50, 1000), (100, 2000), (200, 4000)), 10, 1_000_000, 300, 9)
-QUICK = Sizes(3, 5, ((10, 200), (20, 400)), 10, 20_000, 40, 3)
+FULL = Sizes(9, 15, ((50, 1000), (100, 2000), (200, 4000)), 10, 1_000_000, 300, 9, (2_500, 25_000))
+QUICK = Sizes(3, 5, ((10, 200), (20, 400)), 10, 20_000, 40, 3, (300, 3_000))
 
 
 @dataclass
@@ -413,6 +414,66 @@ def memory(tmp: Path) -> list[Figure]:
     ]
 
 
+# --- import ---------------------------------------------------------------------------------
+
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+def article_of(words: int) -> str:
+    """A plain-text article of about `words` words: the test articles' paragraphs in turn,
+    under numbered headings, each made new by its opening sentence (a paragraph told
+    twice is read once)."""
+    paragraphs = [
+        p
+        for path in sorted(ARTICLES.rglob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) > 20
+    ]
+    parts, count, number = ["A Long Article"], 0, 0
+    while count < words:
+        paragraph = paragraphs[number % len(paragraphs)]
+        number += 1
+        parts += [f"Part {number}", f"This is part {number} of the story. {paragraph}"]
+        count += len(paragraph.split())
+    return "\n\n".join(parts)
+
+
+def imports(sizes: Sizes, tmp: Path) -> list[Figure]:
+    """Seconds to import an article, short and ten times longer: the time grows with the
+    length, not faster (spaCy's model loads once, before both)."""
+    from studyapp.content import nlp
+    from studyapp.content.importer import import_article
+
+    nlp.pipeline()  # loaded once per import command; not what the length costs
+    seconds = []
+    for index, words in enumerate(sizes.article_words):
+        article = tmp / f"article-{index}.txt"
+        article.write_text(article_of(words), encoding="utf-8")
+        start = time.perf_counter()
+        import_article(article, tmp / "imported", course_id=f"long-{index}")
+        seconds.append(time.perf_counter() - start)
+    short, long = sizes.article_words
+    growth = seconds[1] / seconds[0]
+    return [
+        Figure(f"import, {short:,}-word article", seconds[0], "s", "—", None),
+        Figure(
+            f"import, {long:,}-word article",
+            seconds[1],
+            "s",
+            "≤ 10 s",
+            seconds[1] <= 10,
+            "plain text, model already loaded",
+        ),
+        Figure(
+            "import time, 10 times the words",
+            growth,
+            "times",
+            "≤ 12 (linear)",
+            growth <= 12,
+        ),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="StudyApp performance figures")
     parser.add_argument("--quick", action="store_true", help="small sizes (for CI)")
@@ -421,7 +482,13 @@ def main() -> int:
     sizes = QUICK if args.quick else FULL
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        figures = [*startup(sizes, tmp), *quiz_builds(sizes), *store(sizes, tmp), *memory(tmp)]
+        figures = [
+            *startup(sizes, tmp),
+            *quiz_builds(sizes),
+            *store(sizes, tmp),
+            *memory(tmp),
+            *imports(sizes, tmp),
+        ]
     if args.json:
         print(json.dumps([f.__dict__ for f in figures], indent=2, ensure_ascii=False))
         return 0

@@ -251,12 +251,17 @@ class Pools:
         course_dates = [
             d for d in self.dates_by_precision.get(answer.precision, []) if d not in true_then
         ]
+        if event.generated:  # the article's dates of the same era: no WHO in 1796
+            course_dates = [d for d in course_dates if abs(d.year - answer.year) <= ERA_YEARS]
         picked = self.rng.sample(course_dates, min(n, len(course_dates)))
         if event.generated and answer.precision != "year":
             return picked
         nearby = [d for d in _nearby(answer) if d not in true_then and d not in picked]
         picked += self.rng.sample(nearby, min(n - len(picked), len(nearby)))
         return picked
+
+
+ERA_YEARS = 30  # how far a found event's wrong dates may lie from its own
 
 
 def is_plural(term: str) -> bool:

@@ -123,6 +123,12 @@ def import_untrusted(data: bytes, suffix: str) -> None:
             assert "does not pass its checks" not in str(error)  # that would be our fault
         else:
             assert course.lessons
+            # no item twice: a term once, an event once at its time, a view once per holder
+            terms = [name.casefold() for c in course.concepts for name in c.names]
+            events = [(e.title.casefold(), e.time) for e in course.events]
+            views = [(c.actor, c.statement.casefold()) for c in course.claims]
+            for found in (terms, events, views):
+                assert len(found) == len(set(found)), found
 
 
 @FAST

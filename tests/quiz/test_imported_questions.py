@@ -151,3 +151,27 @@ def test_a_found_events_wrong_days_are_the_articles_own_never_invented(
         assert q.options is not None and set(q.options) <= told, q.options
     for q in falses:
         assert any(q.prompt.endswith(f"{date}.") for date in told), q.prompt
+
+
+def test_a_found_events_wrong_date_is_of_its_own_era(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("courses") / "found"
+    folder.mkdir()
+    far = FOUND.replace(
+        "title: The Soviet Union lifted the blockade,", "title: Smallpox was declared eradicated,"
+    )
+    far = far.replace('date: "1949-05-12"', 'date: "1980-05-12"')
+    far = far.replace(
+        "The Soviet Union lifted the blockade on May 12, 1949.",
+        "Smallpox was declared eradicated on May 12, 1980.",
+    )
+    (folder / "course.yaml").write_text(far, encoding="utf-8")
+    course = load_course(folder)
+    asked = [
+        q for seed in range(60) for q in build_quiz(course, count=30, rng=random.Random(seed))
+        if q.item_id == "event:lifted" and q.type in ("true_false", "event_date")
+    ]  # fmt: skip
+    assert asked
+    for q in asked:
+        assert "194" not in "".join([q.prompt, *(q.options or ())]), q.prompt
