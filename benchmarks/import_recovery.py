@@ -116,6 +116,10 @@ def main() -> int:
         " the rest have no curated claim to check against)"
     )
     print(f"{'every item quote stands in its lesson':<44} {figures['every_quote_in_text']}")
+    print("\nThe articles written with hand keys (benchmarks/keyed_articles.py):")
+    import keyed_articles  # beside this script
+
+    keyed_articles.main()
     if figures["events_missed"] or figures["concepts_missed"]:
         print(f"missed events: {', '.join(figures['events_missed']) or 'none'}")  # type: ignore[arg-type]
         print(f"missed concepts: {', '.join(figures['concepts_missed']) or 'none'}")  # type: ignore[arg-type]

@@ -105,19 +105,95 @@ def _escape_markdown(line: str) -> str:
     return re.sub(r"^([#>*+-]|\d+[.)])", r"\\\1", line)  # a paragraph, not a heading or list
 
 
-def pdf_text(path: Path) -> str:
-    """A PDF's text, page after page; blank lines between blocks as the importer wants."""
+def pdf_text(path: Path) -> tuple[str, bool]:
+    """A PDF's text, page after page, and whether it is Markdown: lines set larger than the
+    body text are its headings ("# " for the largest, then "## "); without any, plain text
+    with blank lines between blocks, as the importer wants."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError:
         need("pypdf", "a PDF")
+    runs: list[tuple[str, float]] = []  # each piece of text and its size on the page
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            runs.append((text, size * (abs(cm[3] * tm[3]) or 1.0)))
+
     try:
         reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page.extract_text(visitor_text=visit) or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as error:
         raise ArticleError(f"{path}: the PDF cannot be read ({error})") from error
-    return reflow("\n\n".join(pages))
+    text = "\n\n".join(pages)
+    marked = _headings_by_size(text, runs)
+    return (marked, True) if marked is not None else (reflow(text), False)
+
+
+def _as_text(paragraph: str) -> str:
+    """A paragraph that Markdown reads as written: "1949. The …" is a sentence, not a list
+    item, and "- " or "# " at its start are characters, not markup."""
+    if re.match(r"^\d+[.)]\s", paragraph):
+        return re.sub(r"^(\d+)([.)])", r"\1\\\2", paragraph)
+    return "\\" + paragraph if _MARKDOWN_START.match(paragraph) else paragraph
+
+
+HEADING_SCALE = 1.15  # a line this much larger than the body text is a heading
+_MARKDOWN_START = re.compile(r"^(?:[#>*+=|`~-]|\d+[.)]\s)")
+
+
+def _headings_by_size(text: str, runs: list[tuple[str, float]]) -> str | None:
+    """The text as Markdown with headings where lines are set larger than the body; None
+    when the sizes tell nothing (one size throughout)."""
+    chars: dict[float, int] = {}
+    for piece, size in runs:
+        chars[round(size, 1)] = chars.get(round(size, 1), 0) + len(piece)
+    if len(chars) < 2:
+        return None
+    body = max(chars, key=lambda size: chars[size])
+    sizes: list[float] = []  # each line's largest size, found by walking the runs in order
+    pieces = iter(runs)
+    pending = next(pieces, None)
+    for line in text.splitlines():
+        flat, largest = " ".join(line.split()), 0.0
+        while pending is not None and " ".join(pending[0].split()) in flat:
+            largest = max(largest, pending[1])
+            pending = next(pieces, None)
+        sizes.append(largest)
+    heading_sizes = sorted({s for s in sizes if s >= body * HEADING_SCALE}, reverse=True)
+    if not heading_sizes:
+        return None
+    blocks: list[str] = []
+    body_lines: list[str] = []
+    last_heading: tuple[float, list[str]] | None = None
+
+    def flush() -> None:
+        nonlocal last_heading
+        if body_lines:
+            for paragraph in reflow("\n".join(body_lines)).split("\n\n"):
+                if paragraph:
+                    blocks.append(_as_text(paragraph))
+            body_lines.clear()
+        if last_heading is not None:
+            size, words = last_heading
+            level = "#" if size == heading_sizes[0] and len(heading_sizes) > 1 else "##"
+            blocks.append(f"{level} {' '.join(words)}")
+            last_heading = None
+
+    for line, size in zip(text.splitlines(), sizes, strict=True):
+        flat = " ".join(line.split())
+        if size >= body * HEADING_SCALE and flat and not flat.isdigit():
+            if last_heading is not None and last_heading[0] == size:
+                last_heading[1].append(flat)  # a heading set on two lines
+                continue
+            flush()
+            last_heading = (size, [flat])
+        else:
+            if last_heading is not None:
+                flush()
+            body_lines.append(line)
+    flush()
+    return "\n\n".join(blocks)
 
 
 def reflow(text: str) -> str:

@@ -112,7 +112,7 @@ def _article_text(path: Path) -> tuple[str, str | None, bool]:
     title: str | None = None
     if suffix in PDF_SUFFIXES:
         _read_bytes(path)  # the size limit and a readable file, before the PDF reader
-        text, markdown = pdf_text(path), False
+        text, markdown = pdf_text(path)
     else:
         text = read_article(path)
         markdown = suffix in (".md", ".markdown")

@@ -104,6 +104,24 @@ def test_a_pdf_gives_its_headings_and_paragraphs(tmp_path: Path, qtbot: QtBot) -
     assert course.lessons[0].paragraphs == (HISTORY,)
 
 
+def test_a_pdf_heading_is_known_by_its_size_however_long(tmp_path: Path, qtbot: QtBot) -> None:
+    from studyapp.ui.qt import QPdfWriter, QTextDocument
+
+    long = "How the Alliance Grew From Twelve Founding Members to Thirty-Two Over Seventy Years"
+    pdf = tmp_path / "growth.pdf"
+    writer = QPdfWriter(str(pdf))
+    document = QTextDocument()
+    document.setHtml(
+        f"<h1>Seventy Years</h1><h2>{long}</h2><p>1949. {HISTORY}</p><h2>Growth</h2><p>{LATER}</p>"
+    )
+    document.print_(writer)
+    del writer
+    course = load_course(imported(tmp_path, "growth.pdf", pdf.read_bytes()))
+    assert course.title == "Seventy Years"
+    assert [lesson.title for lesson in course.lessons] == [long, "Growth"]
+    assert course.lessons[0].paragraphs == (f"1949. {HISTORY}",)  # a sentence, not a list
+
+
 def test_lines_of_a_pdf_page_become_paragraphs_again() -> None:
     page = "A heading\n" + "a line of text that runs to the full width of the page and on-\n" * 3
     page += "wards to its end.\nShort last line.\n"
