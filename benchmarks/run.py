@@ -101,10 +101,17 @@ class Sizes:
     answer_samples: int
     stats_runs: int
     article_words: tuple[int, int]  # a short and a ten times longer article to import
+    checked_events: tuple[int, int]  # a course of events and one ten times larger, checked
+    concepts_read: int  # key terms of the course whose lesson is opened
 
 
-FULL = Sizes(9, 15, ((50, 1000), (100, 2000), (200, 4000)), 10, 1_000_000, 300, 9, (2_500, 25_000))
-QUICK = Sizes(3, 5, ((10, 200), (20, 400)), 10, 20_000, 40, 3, (300, 3_000))
+FULL = Sizes(
+    9, 15, ((50, 1000), (100, 2000), (200, 4000)), 10, 1_000_000, 300, 9, (2_500, 25_000),
+    (4_000, 40_000), 20_000,
+)  # fmt: skip
+QUICK = Sizes(
+    3, 5, ((10, 200), (20, 400)), 10, 20_000, 40, 3, (300, 3_000), (400, 4_000), 2_000
+)  # fmt: skip
 
 
 @dataclass
@@ -414,6 +421,64 @@ def memory(tmp: Path) -> list[Figure]:
     ]
 
 
+# --- large courses --------------------------------------------------------------------------
+
+
+def events_course(folder: Path, events: int) -> Path:
+    """A course folder of `events` dated events, forty to a lesson, written as YAML."""
+    import yaml
+
+    lessons, items = [], []
+    for number in range(0, events, 40):
+        sentences = []
+        for index in range(number, min(number + 40, events)):
+            year = 1000 + index // 20
+            quote = f"In {year} the council number {index} met in hall {index % 97}."
+            sentences.append(quote)
+            title = f"Council {index} meets"
+            items.append({"id": f"event:e{index}", "lesson": f"l{number}", "title": title,
+                          "date": str(year), "quote": quote})  # fmt: skip
+        paragraphs = [" ".join(sentences[i : i + 8]) for i in range(0, len(sentences), 8)]
+        lessons.append({"id": f"l{number}", "title": f"Part {number}", "paragraphs": paragraphs})
+    course = folder / f"events-{events}"
+    course.mkdir(parents=True)
+    data = {"id": course.name, "title": "Councils", "lessons": lessons, "events": items}
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    (course / "course.yaml").write_text(yaml.dump(data, Dumper=dumper, sort_keys=False))
+    return course
+
+
+def large_courses(sizes: Sizes, tmp: Path) -> list[Figure]:
+    """Checking a course of many events, and opening a lesson of a course of many terms."""
+    seconds = []
+    for events in sizes.checked_events:
+        folder = events_course(tmp / "events", events)
+        start = time.perf_counter()
+        load_course(folder)
+        seconds.append(time.perf_counter() - start)
+    small, large = sizes.checked_events
+    growth = seconds[1] / seconds[0]
+    from studyapp.ui.app import make_app
+    from studyapp.ui.reader import LessonReader
+
+    make_app()
+    course = large_course(50, sizes.concepts_read * 5 // 2)  # two in five items are terms
+    reader = LessonReader()
+    reader.resize(900, 700)
+    opened = []
+    for lesson in course.lessons[:5]:  # the first builds the course's index of terms
+        start = time.perf_counter()
+        reader.show_lesson(course, lesson, read=False)
+        opened.append((time.perf_counter() - start) * 1000)
+    return [
+        Figure(f"check, {large:,}-event course", seconds[1], "s", "≤ 10 s", seconds[1] <= 10,
+               f"{small:,} events {seconds[0]:.2f} s; {growth:.1f} times for 10 times"),
+        Figure(f"open a lesson, {len(course.concepts):,}-term course", opened[0], "ms",
+               "≤ 200 ms", opened[0] <= 200,
+               f"the next lessons {statistics.median(opened[1:]):.0f} ms (terms indexed once)"),
+    ]  # fmt: skip
+
+
 # --- import ---------------------------------------------------------------------------------
 
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -487,6 +552,7 @@ def main() -> int:
             *quiz_builds(sizes),
             *store(sizes, tmp),
             *memory(tmp),
+            *large_courses(sizes, tmp),
             *imports(sizes, tmp),
         ]
     if args.json:

@@ -412,6 +412,16 @@ class StudyService(BackupsMixin):
             where = self.store.location
             raise StoreError(f"{where}: cannot read the answers: {cause(error)}") from error
 
+    def check_database(self, now: dt.datetime | None = None) -> str | None:
+        """The week's full check of a large progress database, if due; slow (a second per
+        250 MB), so the app runs it off the screen's thread after the first screen. What
+        the learner must be told when it finds damage, else None."""
+        if self.database is None:
+            return None
+        from studyapp.progress.db import check_database
+
+        return check_database(self.database, now or dt.datetime.now(dt.UTC))
+
     # --- backups (the rest in service_backups.py) -------------------------------------
 
     def _let_go(self) -> tuple[str, bool]:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         split_long,
     )
     from studyapp.content.terms import (
+        TermIndex,
         TermMatch,
         find_terms,
     )
@@ -56,6 +57,7 @@ _WHERE = {
     "sentence_texts": "prose",
     "sentences": "prose",
     "split_long": "prose",
+    "TermIndex": "terms",
     "TermMatch": "terms",
     "find_terms": "terms",
 }
@@ -76,6 +78,7 @@ __all__ = [
     "Lesson",
     "PartialDate",
     "Problem",
+    "TermIndex",
     "TermMatch",
     "Topic",
     "default_content_dir",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -48,7 +49,13 @@ def load_course(folder: Path, texts: Mapping[Path, str] | None = None) -> Course
 
     `texts` gives some files' text as it is about to be written (the course editor checks
     an edit by the same rules before anything is saved)."""
-    return _CourseReader(folder, texts or {}).read()
+    collecting = gc.isenabled()
+    gc.disable()  # a course is a tree of many small objects: the cycle collector, run every
+    try:  # few thousand of them, would make a large course's load grow with its square
+        return _CourseReader(folder, texts or {}).read()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _CourseReader:

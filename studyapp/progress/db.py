@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from studyapp.progress import health
 from studyapp.progress.errors import StoreError, cause, is_damage
 
 if TYPE_CHECKING:
@@ -63,6 +64,31 @@ def database_url(location: str) -> str:
     if "://" in location:
         return location
     return f"sqlite:///{Path(location).expanduser().resolve()}"
+
+
+def check_database(path: Path, now: dt.datetime) -> str | None:
+    """The week's full check of a large database, if due (run it off the screen's thread):
+    what the learner must be told when it finds damage, else None."""
+    if not health.check_due(path, now):
+        return None
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            sound = health.quick_check(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        if not is_damage(error):
+            return None  # a lock or a busy disk: the check runs again next time
+        sound = False
+    health.record(path, sound, now)
+    if sound:
+        return None
+    return (
+        f"A check found damage in your progress database ({path}). Quit and start StudyApp "
+        "again: it will move the damaged file aside (nothing is deleted) and start a new "
+        "one, and File → Backups can then restore your latest backup."
+    )
 
 
 def database_file(location: str) -> Path | None:
@@ -308,9 +334,13 @@ def _set_aside_if_damaged(path: Path) -> str | None:
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
-            if verdict == ["ok"]:
+            # A large file is read whole after the first screen, not before (health.py);
+            # reading its schema here still finds a file that is not a database at all.
+            whole = health.check_at_open(path)
+            if not whole or health.quick_check(connection):
                 _refuse_unknown_file(connection, path)
+                if whole and path.stat().st_size >= health.FULL_CHECK_BYTES:
+                    health.record(path, True, dt.datetime.now(dt.UTC))  # a false alarm
                 return None
         finally:
             connection.close()
@@ -328,6 +358,7 @@ def _set_aside_if_damaged(path: Path) -> str | None:
             part = Path(f"{path}{suffix}")
             if part.exists():
                 part.rename(f"{target}{suffix}")
+        health.forget(path)
     except OSError as error:
         raise StoreError(
             f"{path}: the progress database is damaged, and it could not be moved aside "

@@ -98,6 +98,7 @@ class Opener(QObject):
 
     opened = Signal(object)  # the StudyService
     failed = Signal(str)
+    damaged = Signal(str)  # what the week's check of a large database found
 
     def start(self, content: Path, db: str | None) -> None:
         threading.Thread(target=self._open, args=(content, db), daemon=True).start()
@@ -114,6 +115,16 @@ class Opener(QObject):
             self.failed.emit(f"an unexpected error while opening your lessons: {error!r}")
             return
         self.opened.emit(service)  # delivered on the GUI thread (queued connection)
+
+    def check(self, service: StudyService) -> None:
+        """The week's full check of a large database, off the screen's thread."""
+
+        def run() -> None:
+            found = service.check_database()
+            if found:
+                self.damaged.emit(found)
+
+        threading.Thread(target=run, daemon=True).start()
 
 
 def report_uncaught(window: QWidget) -> Callable[..., None]:
@@ -176,6 +187,8 @@ def run(content: Path, db: str | None) -> int:
             QTimer.singleShot(0, app.quit)
         elif service.notice:
             messages.tell(window, "Your progress database", service.notice, messages.Icon.Warning)
+        if not benchmark:
+            opener.check(service)  # after the first screen, never before it
 
     def fail(message: str) -> None:
         print(f"studyapp: {message}", file=sys.stderr)
@@ -185,6 +198,9 @@ def run(content: Path, db: str | None) -> int:
 
     opener.opened.connect(attach)
     opener.failed.connect(fail)
+    opener.damaged.connect(
+        lambda found: messages.tell(window, "Your progress database", found, messages.Icon.Warning)
+    )
     FirstPaint(window, then=lambda: opener.start(content, db), quit_after=benchmark == "paint")
     window.show()
     code = app.exec()

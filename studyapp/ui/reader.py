@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from studyapp.content import Course, Lesson, TermMatch, find_terms
+from studyapp.content import Course, Lesson, TermIndex, TermMatch
 from studyapp.ui.lesson_list import plural
 from studyapp.ui.qt import (
     QColor,
@@ -229,6 +229,7 @@ class LessonReader(QWidget):
         self.read = False
         self.colors: Colors | None = None
         self._was_narrow = False
+        self._terms: tuple[Course, TermIndex] | None = None
         self.text = ReaderText()
         self.find_bar = FindBar(self.text)
         self.find_bar.hide()
@@ -350,13 +351,12 @@ class LessonReader(QWidget):
         body = QTextBlockFormat()
         body.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         body.setBottomMargin(em * 0.9)
-        # terms of other lessons are explained too; a term with no definition is not marked
-        concepts = tuple(c for c in self.course.concepts if c.definition)
         plain = QTextCharFormat()
+        terms = self._term_index(self.course)
         for paragraph in self.lesson.paragraphs:
             cursor.insertBlock(body)
             at = 0
-            for match in find_terms(paragraph, concepts):
+            for match in terms.find(paragraph):
                 cursor.insertText(paragraph[at : match.start], plain)
                 cursor.insertText(paragraph[match.start : match.end], self._term_format(match))
                 at = match.end
@@ -366,6 +366,13 @@ class LessonReader(QWidget):
         self.text.verticalScrollBar().setValue(scroll)
         if self.find_bar.isVisible():  # matches pointed into the old document
             self.find_bar.search(self.find_bar.field.text())
+
+    def _term_index(self, course: Course) -> TermIndex:
+        """The course's key terms, indexed once per course (a course may hold thousands).
+        Terms of other lessons are explained too; a term with no definition is not marked."""
+        if self._terms is None or self._terms[0] is not course:
+            self._terms = (course, TermIndex(c for c in course.concepts if c.definition))
+        return self._terms[1]
 
     def _term_format(self, match: TermMatch) -> QTextCharFormat:
         concept = match.concept
