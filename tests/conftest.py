@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,8 @@ import pytest
 from studyapp.service import StudyService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Checked courses are cached per test run, never in the machine's own cache folder.
+os.environ["STUDYAPP_CACHE"] = tempfile.mkdtemp(prefix="studyapp-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

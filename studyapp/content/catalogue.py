@@ -1,11 +1,12 @@
-"""Every course under a content folder; a broken one never hides the others."""
+"""Every course under a content folder; a broken one never hides the others. Courses whose
+files have not changed since they were last checked come from the cache (cache.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyapp.content.loader import load_course
+from studyapp.content import cache
 from studyapp.content.model import Course
 from studyapp.content.problems import CourseError, Problem
 
@@ -35,8 +36,17 @@ def load_catalogue(root: Path) -> Catalogue:
             message = f"course folder '{folder.name}' lies outside the content folder"
             broken[folder.name] = (Problem(folder, 1, message),)
             continue
+        course = cache.cached(folder)
+        if course is not None:
+            courses.append(course)
+            continue
+        from studyapp.content.loader import load_course  # YAML and every check: when changed
+
         try:
-            courses.append(load_course(folder))
+            course = load_course(folder)
         except CourseError as error:
             broken[folder.name] = error.problems
+        else:
+            courses.append(course)
+            cache.keep(folder, course)
     return Catalogue(tuple(courses), broken)
