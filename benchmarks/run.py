@@ -17,6 +17,7 @@ import gc
 import json
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -103,14 +104,15 @@ class Sizes:
     article_words: tuple[int, int]  # a short and a ten times longer article to import
     checked_events: tuple[int, int]  # a course of events and one ten times larger, checked
     concepts_read: int  # key terms of the course whose lesson is opened
+    library: int  # courses in the library whose start is timed
 
 
 FULL = Sizes(
     9, 15, ((50, 1000), (100, 2000), (200, 4000)), 10, 1_000_000, 300, 9, (2_500, 25_000),
-    (4_000, 40_000), 20_000,
+    (4_000, 40_000), 20_000, 100,
 )  # fmt: skip
 QUICK = Sizes(
-    3, 5, ((10, 200), (20, 400)), 10, 20_000, 40, 3, (300, 3_000), (400, 4_000), 2_000
+    3, 5, ((10, 200), (20, 400)), 10, 20_000, 40, 3, (300, 3_000), (400, 4_000), 2_000, 10
 )  # fmt: skip
 
 
@@ -393,6 +395,50 @@ def store(sizes: Sizes, tmp: Path) -> list[Figure]:
     ]
 
 
+def library(tmp: Path, courses: int) -> Path:
+    """A content folder of `courses` copies of the bundled course, each its own id."""
+    root = tmp / "library"
+    for number in range(1, courses + 1):
+        folder = root / f"course-{number:03d}"
+        shutil.copytree(CONTENT / "nato-russia", folder)
+        head = folder / "course.yaml"
+        head.write_text(head.read_text().replace("id: nato-russia", f"id: {folder.name}"))
+    return root
+
+
+def large_starts(sizes: Sizes, tmp: Path, history: Path) -> list[Figure]:
+    """Lessons shown with a library of many courses, and with a database of many answers,
+    side by side with the bare window. The library's first start (which checks and caches
+    every course) is not counted: it is the start after an import, not every start."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp / "config")}
+    env["STUDYAPP_CACHE"] = str(tmp / "cache")
+    books = {**env, "STUDYAPP_CONTENT": str(library(tmp, sizes.library)),
+             "STUDYAPP_DB": str(tmp / "library.sqlite3"),
+             "STUDYAPP_QUIT_AFTER": "ready"}  # fmt: skip
+    answers = {**env, "STUDYAPP_DB": str(history), "STUDYAPP_QUIT_AFTER": "ready"}
+    with sqlite3.connect(history) as connection:  # the app opens on the default learner
+        connection.execute("UPDATE profiles SET name = 'default' WHERE name = 'learner-1'")
+    connection.close()
+    bare_script = tmp / "bare_window.py"
+    bare_script.write_text(BARE_WINDOW, encoding="utf-8")
+    app = [sys.executable, str(ROOT / "main.py")]
+    _time_to_line(app, books, "ready")  # the library checked and cached once
+    bare, shelf, heavy = [], [], []
+    for _ in range(sizes.startup_runs):
+        bare.append(_time_to_line([sys.executable, str(bare_script)], env, "first-paint"))
+        shelf.append(_time_to_line(app, books, "ready"))
+        heavy.append(_time_to_line(app, answers, "ready"))
+    bare_ms, shelf_ms, heavy_ms = (statistics.median(x) for x in (bare, shelf, heavy))
+    return [
+        Figure(f"lessons shown, library of {sizes.library} courses", shelf_ms, "ms",
+               "≤ 2.5 x bare window", shelf_ms / bare_ms <= 2.5,
+               f"{shelf_ms / bare_ms:.2f} x the bare window ({bare_ms:.0f} ms)"),
+        Figure(f"lessons shown, database of {sizes.answers:,} answers", heavy_ms, "ms",
+               "≤ 2.5 x bare window", heavy_ms / bare_ms <= 2.5,
+               f"{heavy_ms / bare_ms:.2f} x bare; {history.stat().st_size / 2**20:.0f} MB file"),
+    ]  # fmt: skip
+
+
 def memory(tmp: Path) -> list[Figure]:
     db = tmp / "memory.sqlite3"
     service = StudyService.open(CONTENT, str(db))
@@ -551,6 +597,7 @@ def main() -> int:
             *startup(sizes, tmp),
             *quiz_builds(sizes),
             *store(sizes, tmp),
+            *large_starts(sizes, tmp, tmp / "million.sqlite3"),
             *memory(tmp),
             *large_courses(sizes, tmp),
             *imports(sizes, tmp),

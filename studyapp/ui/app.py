@@ -12,7 +12,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from studyapp import __version__
-from studyapp.ui import messages
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import (
     PYSIDE_VERSION,
@@ -127,6 +126,15 @@ class Opener(QObject):
         threading.Thread(target=run, daemon=True).start()
 
 
+def warn(parent: QWidget, title: str, text: str, critical: bool = False) -> None:
+    """A message box; its code loads when there is something to say, not before the
+    first frame."""
+    from studyapp.ui import messages
+
+    icon = messages.Icon.Critical if critical else messages.Icon.Warning
+    messages.tell(parent, title, text, icon)
+
+
 def report_uncaught(window: QWidget) -> Callable[..., None]:
     """An excepthook: a failure in a click or a timer (Qt prints and goes on) is told in a
     dialog too. A database that cannot be written is a message, not a crash."""
@@ -136,11 +144,11 @@ def report_uncaught(window: QWidget) -> Callable[..., None]:
 
         if isinstance(error, StoreError):
             print(f"studyapp: {error}", file=sys.stderr)
-            messages.tell(window, "Your progress", str(error), messages.Icon.Warning)
+            warn(window, "Your progress", str(error))
             return
         sys.__excepthook__(kind, error, trace)
         text = f"Something went wrong: {error!r}. Your answers so far are saved."
-        messages.tell(window, "StudyApp", text, messages.Icon.Critical)
+        warn(window, "StudyApp", text, critical=True)
 
     return hook
 
@@ -186,22 +194,25 @@ def run(content: Path, db: str | None) -> int:
             print("ready", flush=True)
             QTimer.singleShot(0, app.quit)
         elif service.notice:
-            messages.tell(window, "Your progress database", service.notice, messages.Icon.Warning)
+            warn(window, "Your progress database", service.notice)
         if not benchmark:
             opener.check(service)  # after the first screen, never before it
 
     def fail(message: str) -> None:
         print(f"studyapp: {message}", file=sys.stderr)
         if not benchmark:
-            messages.tell(window, "StudyApp cannot start", message, messages.Icon.Critical)
+            warn(window, "StudyApp cannot start", message, critical=True)
         app.exit(2)
 
     opener.opened.connect(attach)
     opener.failed.connect(fail)
-    opener.damaged.connect(
-        lambda found: messages.tell(window, "Your progress database", found, messages.Icon.Warning)
-    )
-    FirstPaint(window, then=lambda: opener.start(content, db), quit_after=benchmark == "paint")
+    opener.damaged.connect(lambda found: warn(window, "Your progress database", found))
+
+    def after_first_frame() -> None:
+        opener.start(content, db)  # its imports may run while the screens are built
+        window.build()
+
+    FirstPaint(window, then=after_first_frame, quit_after=benchmark == "paint")
     window.show()
     code = app.exec()
     sys.excepthook = sys.__excepthook__  # let go of the window before Qt shuts down

@@ -9,18 +9,14 @@ from typing import TYPE_CHECKING
 
 from studyapp.clock import utcnow
 from studyapp.content import Course, Lesson
-from studyapp.ui import menus as menu_bar
 from studyapp.ui.appearance import Appearance
-from studyapp.ui.backups import Backups
-from studyapp.ui.files import Files
-from studyapp.ui.lessons_page import LessonsPage
 from studyapp.ui.preferences import SavedSettings
-from studyapp.ui.profiles import Profiles
 from studyapp.ui.qt import (
     QApplication,
     QCloseEvent,
     QFontMetrics,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QProgressBar,
@@ -32,16 +28,23 @@ from studyapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from studyapp.ui.quiz import QuizPage
-from studyapp.ui.review_page import REVIEW_ROUND, ReviewPage
 
 if TYPE_CHECKING:
     from studyapp.service import AnswerOutcome, StudyService
+    from studyapp.ui.backups import Backups
     from studyapp.ui.backups_dialog import BackupsDialog
+    from studyapp.ui.files import Files
+    from studyapp.ui.lessons_page import LessonsPage
+    from studyapp.ui.menus import Menus
+    from studyapp.ui.profiles import Profiles
     from studyapp.ui.qt import QFont
+    from studyapp.ui.quiz import QuizPage
+    from studyapp.ui.review_page import ReviewPage
     from studyapp.ui.theme import Colors
 
 LESSONS, QUIZ, REVIEW, PROGRESS = range(4)
+SECTIONS = ("Lessons", "Quiz", "Review", "Progress")
+MENUS = ("&File", "&View", "&Go", "&Help")
 DUE_TEXT_MS = 30 * 1000  # how often "falls due in …" is redrawn while it is shown
 DUE_CHECK_MS = 60 * 60 * 1000  # the longest wait between two looks at the review count
 SECTION_TIPS = (
@@ -62,34 +65,31 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.saved = SavedSettings(settings)
         self.progress_page: QWidget | None = None  # built on the first visit: charts load slowly
+        self.built = False
+        self.busy: QProgressBar | None = None  # shown while the service opens
         self.setWindowTitle("StudyApp")
         self.setMinimumSize(760, 520)
 
+        # What the first frame shows: the side bar, the menus' names and a word of waiting.
+        # The screens are built after it (`build`): their code takes longer to load than the
+        # whole first frame.
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Sections")
-        for name, tip in zip(menu_bar.SECTIONS, SECTION_TIPS, strict=True):
+        for name, tip in zip(SECTIONS, SECTION_TIPS, strict=True):
             self.sidebar.addItem(name)
             self.sidebar.item(self.sidebar.count() - 1).setToolTip(tip)
-        self.profiles = Profiles(self)
-        self.profile_label = self.profiles.label
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side = side = QWidget()
         side.setObjectName("sidePanel")
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 8)
-        column.addWidget(self.sidebar, 1)
-        column.addWidget(self.profile_label)
-
-        self.lessons = LessonsPage()
-        self.reader, self.lesson_list = self.lessons.reader, self.lessons.lesson_list
-        self.quiz_page = QuizPage(self.saved)
-        self.review_page = ReviewPage()
+        self.side_column = QVBoxLayout(side)
+        self.side_column.setContentsMargins(0, 0, 0, 8)
+        self.side_column.addWidget(self.sidebar, 1)
         self.pages = QStackedWidget()
-        for page in (self.lessons, self.quiz_page, self.review_page):
-            self.pages.addWidget(page)
-        self.progress_placeholder = QWidget()  # the progress screen replaces it when first shown
-        self.pages.addWidget(self.progress_placeholder)
+        self.opening = QLabel("Opening your lessons…")
+        self.opening.setObjectName("muted")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.opening)
         self.central = QWidget()
         row = QHBoxLayout(self.central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -97,10 +97,50 @@ class MainWindow(QMainWindow):
         row.addWidget(side)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(self.central)
-
+        for title in MENUS:
+            self.menuBar().addMenu(title)
         self.appearance = Appearance(self.saved, self)
-        self.files = Files(self)
-        self.menus = menu_bar.build_menus(self)
+        self.appearance.start()
+        if (geometry := self.saved.geometry) is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        if service is None:
+            self.central.setEnabled(False)
+            self.menuBar().setEnabled(False)
+        else:
+            self.attach(service)
+
+    def build(self) -> None:
+        """The screens, menus and everything that acts: after the first frame."""
+        if self.built:
+            return
+        self.built = True
+        from studyapp.ui import menus as menu_bar
+        from studyapp.ui.backups import Backups
+        from studyapp.ui.files import Files
+        from studyapp.ui.lessons_page import LessonsPage
+        from studyapp.ui.profiles import Profiles
+        from studyapp.ui.quiz import QuizPage
+        from studyapp.ui.review_page import ReviewPage
+
+        self.profiles: Profiles = Profiles(self)
+        self.profile_label = self.profiles.label
+        self.side_column.addWidget(self.profile_label)
+        self.lessons: LessonsPage = LessonsPage()
+        self.reader, self.lesson_list = self.lessons.reader, self.lessons.lesson_list
+        self.quiz_page: QuizPage = QuizPage(self.saved)
+        self.review_page: ReviewPage = ReviewPage()
+        self.pages.removeWidget(self.opening)
+        self.opening.deleteLater()
+        for page in (self.lessons, self.quiz_page, self.review_page):
+            self.pages.addWidget(page)
+        self.progress_placeholder = QWidget()  # the progress screen replaces it when first shown
+        self.pages.addWidget(self.progress_placeholder)
+
+        self.files: Files = Files(self)
+        self.menuBar().clear()
+        self.menus: Menus = menu_bar.build_menus(self)
 
         self.sidebar.currentRowChanged.connect(self._on_section)
         self.lessons.lesson_opened.connect(self._on_lesson_opened)
@@ -114,19 +154,17 @@ class MainWindow(QMainWindow):
         self.profiles.switched.connect(self._on_profile_switched)
         self.appearance.colors_changed.connect(self._on_colors)
         self.appearance.font_changed.connect(self._on_font)
-        self.appearance.start()
+        self._on_colors(self.appearance.colors)
         self.fit_to_text(QApplication.font())
-        self._restore_geometry()
+        if (splitter := self.saved.splitter) is not None:
+            self.lessons.restoreState(splitter)
 
         self.due_timer = QTimer(self)  # the review count changes by itself as items fall due
         self.due_timer.setSingleShot(True)
         self.due_timer.timeout.connect(self.refresh_due)
-        self.backups = Backups(self)
+        self.backups: Backups = Backups(self)
         self.backups.restored.connect(self._after_restore)
-        self.busy: QProgressBar | None = None  # shown while the service opens
-        if service is None:
-            self.central.setEnabled(False)
-            self.menuBar().setEnabled(False)
+        if self._service is None:
             self.reader.text.setPlainText("Opening your lessons…")
             self.busy = QProgressBar()
             self.busy.setRange(0, 0)  # moving: the time it takes is not known
@@ -134,8 +172,6 @@ class MainWindow(QMainWindow):
             self.busy.setAccessibleName("Opening your progress")
             self.statusBar().addPermanentWidget(self.busy)
             self.statusBar().showMessage("Opening your courses and progress…")
-        else:
-            self.attach(service)
 
     @property
     def service(self) -> StudyService:
@@ -153,6 +189,7 @@ class MainWindow(QMainWindow):
     def attach(self, service: StudyService) -> None:
         """Show the courses and progress of a service; the window is usable from now on."""
         self._service = service
+        self.build()
         if self.busy is not None:
             self.statusBar().removeWidget(self.busy)
             self.statusBar().clearMessage()
@@ -192,6 +229,8 @@ class MainWindow(QMainWindow):
     def start_review(self) -> None:
         if self.course is None:
             return
+        from studyapp.ui.review_page import REVIEW_ROUND
+
         session = self.service.start_review(self.course.id, count=REVIEW_ROUND)
         if session is None:
             self.go(REVIEW)
@@ -348,19 +387,11 @@ class MainWindow(QMainWindow):
     def fit_to_text(self, font: QFont) -> None:
         """Side bar and lesson column as wide as their words need at this text size."""
         metrics = QFontMetrics(font)
-        widest = max(metrics.horizontalAdvance(t) for t in (*menu_bar.SECTIONS, "Review (999)"))
+        widest = max(metrics.horizontalAdvance(t) for t in (*SECTIONS, "Review (999)"))
         self.side.setFixedWidth(max(170, widest + 60))  # item padding and margins
         self.lessons.fit_to_text(metrics)
 
     # --- remembering -------------------------------------------------------------------
-
-    def _restore_geometry(self) -> None:
-        if (geometry := self.saved.geometry) is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1100, 720)
-        if (splitter := self.saved.splitter) is not None:
-            self.lessons.restoreState(splitter)
 
     def _restore_place(self) -> None:
         """The last learner, course and lesson."""
@@ -377,7 +408,8 @@ class MainWindow(QMainWindow):
         self.show_course(course_id, self.saved.last_lesson)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.lessons.finish_sitting()
-        self.backups.on_quit()
-        self.saved.set_layout(self.saveGeometry(), self.lessons.saveState())
+        if self.built:  # closed while it was still opening: nothing to keep but its place
+            self.lessons.finish_sitting()
+            self.backups.on_quit()
+            self.saved.set_layout(self.saveGeometry(), self.lessons.saveState())
         super().closeEvent(event)

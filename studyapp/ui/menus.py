@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from studyapp.ui import help as help_box
 from studyapp.ui import settings_dialog
+from studyapp.ui.main_window import SECTIONS
 from studyapp.ui.qt import QAction, QActionGroup, QKeySequence, QMenu, QWidget
 from studyapp.ui.theme import THEME_CHOICES
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
-SECTIONS = ("Lessons", "Quiz", "Review", "Progress")
 THEME_LABELS = {"system": "Follow the &system", "light": "&Light", "dark": "&Dark"}
 
 

@@ -266,8 +266,11 @@ def test_no_warning_banner_flashes_while_the_app_opens(qtbot: QtBot, tmp_path: P
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    assert window.opening.text() == "Opening your lessons…"  # the first frame
+    window.build()  # the screens, while the service still opens
     assert not window.lessons.banner.isVisible()
     assert not window.lessons.banner_details.isVisible()
+    assert not window.central.isEnabled()
 
 
 def test_mastery_is_explained_in_plain_words_where_it_shows(window: MainWindow) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studyapp.ui import main_window
+from studyapp.ui import review_page
 from studyapp.ui.main_window import QUIZ, REVIEW, MainWindow
 from studyapp.ui.qt import Qt
 from tests.ui.conftest import MakeWindow
@@ -85,7 +85,7 @@ def test_due_counts_agree_and_update_by_themselves(
 def test_review_runs_in_rounds_until_nothing_is_due(
     make_window: MakeWindow, qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(main_window, "REVIEW_ROUND", 2)  # rounds of two questions
+    monkeypatch.setattr(review_page, "REVIEW_ROUND", 2)  # rounds of two questions
     window = make_window()
     start_quiz(window, qtbot, "concept_definition", length=14)
     take_quiz(window, qtbot, by_keyboard=True)
