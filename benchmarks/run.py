@@ -153,48 +153,32 @@ def _time_to_line(command: list[str], env: dict[str, str], line: str) -> float:
 
 
 def startup(sizes: Sizes, tmp: Path) -> list[Figure]:
+    """The first frame, a lesson on screen and the learner's progress on screen, for a
+    learner who has been here before (an existing database, a course read last time),
+    side by side with a bare window."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp / "config")}
     env["STUDYAPP_DB"] = str(tmp / "startup.sqlite3")
-    StudyService.open(CONTENT, env["STUDYAPP_DB"]).close()  # a learner's existing file
+    env["STUDYAPP_CACHE"] = str(tmp / "cache")
     bare_script = tmp / "bare_window.py"
     bare_script.write_text(BARE_WINDOW, encoding="utf-8")
-    app, bare, ready = [], [], []
-    for _ in range(sizes.startup_runs):  # alternate, so that both see the same machine
-        bare.append(_time_to_line([sys.executable, str(bare_script)], env, "first-paint"))
-        app.append(
-            _time_to_line(
-                [sys.executable, str(ROOT / "main.py")],
-                {**env, "STUDYAPP_QUIT_AFTER": "paint"},
-                "first-paint",
-            )
-        )
-        ready.append(
-            _time_to_line(
-                [sys.executable, str(ROOT / "main.py")],
-                {**env, "STUDYAPP_QUIT_AFTER": "ready"},
-                "ready",
-            )
-        )
-    app_ms, bare_ms, ready_ms = (statistics.median(x) for x in (app, bare, ready))
-    ratio = app_ms / bare_ms
+    app = [sys.executable, str(ROOT / "main.py")]
+    _time_to_line(app, {**env, "STUDYAPP_QUIT_AFTER": "ready"}, "ready")  # been here before
+    times: dict[str, list[float]] = {"bare": [], "paint": [], "lessons": [], "ready": []}
+    for _ in range(sizes.startup_runs):  # alternate, so that all see the same machine
+        times["bare"].append(_time_to_line([sys.executable, str(bare_script)], env, "first-paint"))
+        for until, line in (("paint", "first-paint"), ("lessons", "lessons"), ("ready", "ready")):
+            times[until].append(_time_to_line(app, {**env, "STUDYAPP_QUIT_AFTER": until}, line))
+    bare_ms, paint_ms, lessons_ms, ready_ms = (statistics.median(x) for x in times.values())
     return [
-        Figure(
-            "start-up to first frame",
-            app_ms,
-            "ms",
-            "≤ 1.5 x bare window",
-            ratio <= 1.5,
-            f"{ratio:.2f} x the bare QMainWindow ({bare_ms:.0f} ms)",
-        ),
-        Figure(
-            "start-up until lessons are shown",
-            ready_ms,
-            "ms",
-            "—",
-            None,
-            f"{ready_ms / bare_ms:.2f} x bare; courses and database load after the first frame",
-        ),
-    ]
+        Figure("start-up to first frame", paint_ms, "ms", "≤ 1.3 x bare window",
+               paint_ms / bare_ms <= 1.3,
+               f"{paint_ms / bare_ms:.2f} x the bare QMainWindow ({bare_ms:.0f} ms)"),
+        Figure("start-up until a lesson is shown", lessons_ms, "ms", "≤ 2.0 x bare window",
+               lessons_ms / bare_ms <= 2.0,
+               f"{lessons_ms / bare_ms:.2f} x bare; the last lesson, from the cached course"),
+        Figure("start-up until progress is shown", ready_ms, "ms", "—", None,
+               f"{ready_ms / bare_ms:.2f} x bare; read marks, mastery, due and today's goal"),
+    ]  # fmt: skip
 
 
 # --- quizzes -------------------------------------------------------------------------------
@@ -414,28 +398,32 @@ def large_starts(sizes: Sizes, tmp: Path, history: Path) -> list[Figure]:
     env["STUDYAPP_CACHE"] = str(tmp / "cache")
     books = {**env, "STUDYAPP_CONTENT": str(library(tmp, sizes.library)),
              "STUDYAPP_DB": str(tmp / "library.sqlite3"),
-             "STUDYAPP_QUIT_AFTER": "ready"}  # fmt: skip
-    answers = {**env, "STUDYAPP_DB": str(history), "STUDYAPP_QUIT_AFTER": "ready"}
+             "XDG_CONFIG_HOME": str(tmp / "library-config")}  # fmt: skip
+    answers = {**env, "STUDYAPP_DB": str(history), "XDG_CONFIG_HOME": str(tmp / "history-config")}
     with sqlite3.connect(history) as connection:  # the app opens on the default learner
         connection.execute("UPDATE profiles SET name = 'default' WHERE name = 'learner-1'")
     connection.close()
     bare_script = tmp / "bare_window.py"
     bare_script.write_text(BARE_WINDOW, encoding="utf-8")
     app = [sys.executable, str(ROOT / "main.py")]
-    _time_to_line(app, books, "ready")  # the library checked and cached once
-    bare, shelf, heavy = [], [], []
+    ready, lessons = {"STUDYAPP_QUIT_AFTER": "ready"}, {"STUDYAPP_QUIT_AFTER": "lessons"}
+    _time_to_line(app, {**books, **ready}, "ready")  # the library checked and cached once
+    _time_to_line(app, {**answers, **ready}, "ready")  # a lesson read before
+    times: dict[str, list[float]] = {"bare": [], "shelf": [], "heavy": [], "heavy ready": []}
     for _ in range(sizes.startup_runs):
-        bare.append(_time_to_line([sys.executable, str(bare_script)], env, "first-paint"))
-        shelf.append(_time_to_line(app, books, "ready"))
-        heavy.append(_time_to_line(app, answers, "ready"))
-    bare_ms, shelf_ms, heavy_ms = (statistics.median(x) for x in (bare, shelf, heavy))
+        times["bare"].append(_time_to_line([sys.executable, str(bare_script)], env, "first-paint"))
+        times["shelf"].append(_time_to_line(app, {**books, **lessons}, "lessons"))
+        times["heavy"].append(_time_to_line(app, {**answers, **lessons}, "lessons"))
+        times["heavy ready"].append(_time_to_line(app, {**answers, **ready}, "ready"))
+    bare_ms, shelf_ms, heavy_ms, heavy_ready = (statistics.median(x) for x in times.values())
     return [
-        Figure(f"lessons shown, library of {sizes.library} courses", shelf_ms, "ms",
+        Figure(f"a lesson shown, library of {sizes.library} courses", shelf_ms, "ms",
                "≤ 2.5 x bare window", shelf_ms / bare_ms <= 2.5,
                f"{shelf_ms / bare_ms:.2f} x the bare window ({bare_ms:.0f} ms)"),
-        Figure(f"lessons shown, database of {sizes.answers:,} answers", heavy_ms, "ms",
+        Figure(f"a lesson shown, database of {sizes.answers:,} answers", heavy_ms, "ms",
                "≤ 2.5 x bare window", heavy_ms / bare_ms <= 2.5,
-               f"{heavy_ms / bare_ms:.2f} x bare; {history.stat().st_size / 2**20:.0f} MB file"),
+               f"{heavy_ms / bare_ms:.2f} x bare; progress shown at {heavy_ready / bare_ms:.2f} x;"
+               f" {history.stat().st_size / 2**20:.0f} MB file"),
     ]  # fmt: skip
 
 

@@ -105,10 +105,12 @@ class StudyService(BackupsMixin):
         *,
         tz: dt.tzinfo | None = None,
         fuzz: bool = True,
+        catalogue: Catalogue | None = None,
     ) -> StudyService:
-        """Load every course under `content` and open (or create) the progress database."""
+        """Load every course under `content` (unless given, already loaded) and open (or
+        create) the progress database."""
         profile = profile_name(profile)
-        catalogue = load_catalogue(content)
+        catalogue = catalogue or load_catalogue(content)
         opened = open_database(db or default_location())
         try:
             store = ProgressStore(opened.engine, profile, fuzz=fuzz)

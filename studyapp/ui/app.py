@@ -26,9 +26,12 @@ from studyapp.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from studyapp.content import Course
     from studyapp.service import StudyService
 
-QUIT_AFTER_PAINT = "STUDYAPP_QUIT_AFTER"  # "paint" or "ready": for benchmarks/run.py
+# "paint", "lessons" (a lesson on screen) or "ready" (the learner's progress too): for
+# benchmarks/run.py, which times the start to each.
+QUIT_AFTER_PAINT = "STUDYAPP_QUIT_AFTER"
 
 
 class FirstPaint(QObject):
@@ -95,18 +98,34 @@ class Opener(QObject):
     """Opens the service on a worker thread: checking a large database (PRAGMA quick_check)
     takes about a second per 250 MB, and the window must stay alive meanwhile."""
 
+    courses_read = Signal(object)  # the courses, before the progress database opens
     opened = Signal(object)  # the StudyService
     failed = Signal(str)
     damaged = Signal(str)  # what the week's check of a large database found
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.worker: threading.Thread | None = None
+
     def start(self, content: Path, db: str | None) -> None:
-        threading.Thread(target=self._open, args=(content, db), daemon=True).start()
+        self.worker = threading.Thread(target=self._open, args=(content, db), daemon=True)
+        self.worker.start()
+
+    def finish(self) -> None:
+        """Let an open under way end before the app does: a database is never left half
+        created or half upgraded by a quit."""
+        if self.worker is not None:
+            self.worker.join()
 
     def _open(self, content: Path, db: str | None) -> None:
+        from studyapp.content import load_catalogue  # courses first: cached, no SQL
+
+        catalogue = load_catalogue(content)
+        self.courses_read.emit(catalogue.courses)
         from studyapp.service import StoreError, StudyService
 
         try:
-            service = StudyService.open(content, db)
+            service = StudyService.open(content, db, catalogue=catalogue)
         except (StoreError, OSError, ValueError) as error:
             self.failed.emit(str(error))
             return
@@ -187,9 +206,22 @@ def run(content: Path, db: str | None) -> int:
     benchmark = os.environ.get(QUIT_AFTER_PAINT, "")
     opener = Opener()
 
+    shown: list[str] = []
+
+    def lessons_shown() -> None:
+        if benchmark == "lessons" and not shown:
+            shown.append("lessons")
+            print("lessons", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+    def preview(courses: tuple[Course, ...]) -> None:
+        if window.preview(courses):
+            lessons_shown()
+
     def attach(service: StudyService) -> None:
         opened.append(service)
         window.attach(service)
+        lessons_shown()  # on a first run the lessons come with the progress
         if benchmark == "ready":
             print("ready", flush=True)
             QTimer.singleShot(0, app.quit)
@@ -204,6 +236,7 @@ def run(content: Path, db: str | None) -> int:
             warn(window, "StudyApp cannot start", message, critical=True)
         app.exit(2)
 
+    opener.courses_read.connect(preview)
     opener.opened.connect(attach)
     opener.failed.connect(fail)
     opener.damaged.connect(lambda found: warn(window, "Your progress database", found))
@@ -215,6 +248,7 @@ def run(content: Path, db: str | None) -> int:
     FirstPaint(window, then=after_first_frame, quit_after=benchmark == "paint")
     window.show()
     code = app.exec()
+    opener.finish()
     sys.excepthook = sys.__excepthook__  # let go of the window before Qt shuts down
     for service in opened:
         service.close()

@@ -109,10 +109,11 @@ class LessonList(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.currentItemChanged.connect(self._on_current)
 
-    def show_lessons(self, course: Course, states: list[LessonState]) -> None:
+    def show_lessons(self, course: Course, states: list[LessonState] | None) -> None:
+        """The course's lessons with their states; None while progress is still opening."""
         self.blockSignals(True)
         self.clear()
-        by_id = {state.lesson_id: state for state in states}
+        by_id = {state.lesson_id: state for state in states or ()}
         for lesson in course.lessons:
             item = QListWidgetItem(f"{lesson.number}. {lesson.title}")
             item.setData(LESSON_ID_ROLE, lesson.id)
@@ -123,7 +124,10 @@ class LessonList(QListWidget):
             )
             self.addItem(item)
             state = by_id.get(lesson.id)
-            self._mark(item, state.read if state else False, state.mastery if state else 0.0)
+            if states is not None:
+                self._mark(item, state.read if state else False, state.mastery if state else 0.0)
+            else:
+                item.setData(STATE_ROLE, "…")  # the state's line, kept for when it comes
         self.blockSignals(False)
 
     def _mark(self, item: QListWidgetItem, read: bool, mastery: float) -> None:

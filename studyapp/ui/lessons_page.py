@@ -91,7 +91,33 @@ class LessonsPage(QSplitter):
 
     def attach(self, service: StudyService) -> None:
         self._service = service
+        self.goal.show()
+        self.course_picker.setEnabled(True)
+        self.lesson_list.setEnabled(True)
         self.fill_courses()
+
+    def preview(self, courses: tuple[Course, ...], course: Course, lesson_id: str | None) -> None:
+        """A lesson to read while the learner's progress still opens: the list shows no
+        states yet, and nothing is recorded until `attach`."""
+        self.course_picker.blockSignals(True)
+        self.course_picker.clear()
+        for each in courses:
+            self.course_picker.addItem(each.title, each.id)
+        self.course_picker.setCurrentIndex(self.course_picker.findData(course.id))
+        self.course_picker.blockSignals(False)
+        self.course_picker.setVisible(len(courses) > 1)
+        self.course_picker.setEnabled(False)
+        self.course = course
+        self.lesson_list.show_lessons(course, None)
+        self.lesson_list.setEnabled(False)
+        known = {lesson.id for lesson in course.lessons}
+        lesson = course.lesson(lesson_id) if lesson_id in known else course.lessons[0]
+        self.lesson_list.blockSignals(True)
+        self.lesson_list.select(lesson.id)
+        self.lesson_list.blockSignals(False)
+        self.reader.show_lesson(course, lesson, read=None)
+        self.goal.hide()  # today's answers come with the progress
+        self.lesson_id = None  # not a sitting yet: it starts once progress is open
 
     def fill_courses(self, chosen: str | None = None) -> None:
         self.course_picker.blockSignals(True)

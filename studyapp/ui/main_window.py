@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             self.menuBar().addMenu(title)
         self.appearance = Appearance(self.saved, self)
         self.appearance.start()
+        self.fit_to_text(QApplication.font())
         if (geometry := self.saved.geometry) is not None:
             self.restoreGeometry(geometry)
         else:
@@ -186,10 +187,24 @@ class MainWindow(QMainWindow):
     def lesson_id(self) -> str | None:
         return self.lessons.lesson_id
 
+    def preview(self, courses: tuple[Course, ...]) -> bool:
+        """The lesson the learner last had open, from the courses alone, while their
+        progress still opens (its database may take longer). A first run waits: its
+        welcome depends on the learner's progress. True when a lesson is shown."""
+        course = next((c for c in courses if c.id == self.saved.last_course), None)
+        if self._service is not None or course is None:
+            return False
+        self.build()
+        self.central.setEnabled(True)
+        self.sidebar.setEnabled(False)  # the other screens need the learner's progress
+        self.lessons.preview(courses, course, self.saved.last_lesson)
+        return True
+
     def attach(self, service: StudyService) -> None:
         """Show the courses and progress of a service; the window is usable from now on."""
         self._service = service
         self.build()
+        self.sidebar.setEnabled(True)
         if self.busy is not None:
             self.statusBar().removeWidget(self.busy)
             self.statusBar().clearMessage()
@@ -389,7 +404,8 @@ class MainWindow(QMainWindow):
         metrics = QFontMetrics(font)
         widest = max(metrics.horizontalAdvance(t) for t in (*SECTIONS, "Review (999)"))
         self.side.setFixedWidth(max(170, widest + 60))  # item padding and margins
-        self.lessons.fit_to_text(metrics)
+        if self.built:
+            self.lessons.fit_to_text(metrics)
 
     # --- remembering -------------------------------------------------------------------
 

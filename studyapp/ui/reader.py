@@ -226,7 +226,7 @@ class LessonReader(QWidget):
         super().__init__(parent)
         self.course: Course | None = None
         self.lesson: Lesson | None = None
-        self.read = False
+        self.read: bool | None = False
         self.colors: Colors | None = None
         self._was_narrow = False
         self._terms: tuple[Course, TermIndex] | None = None
@@ -291,7 +291,8 @@ class LessonReader(QWidget):
         self.next_button.setText("Next →" if roomy else "→")
         self.quiz_button.setText("Quiz me on this lesson" if roomy else "Quiz me")
 
-    def show_lesson(self, course: Course, lesson: Lesson, *, read: bool) -> None:
+    def show_lesson(self, course: Course, lesson: Lesson, *, read: bool | None) -> None:
+        """Show a lesson; `read` is None while the learner's progress is still opening."""
         self.course, self.lesson, self.read = course, lesson, read
         self.text.pinned = []  # a highlight belongs to one lesson and one sentence
         self.text.show_selections([])
@@ -300,8 +301,10 @@ class LessonReader(QWidget):
         total = len(course.lessons)
         self.position.setText(f"Lesson {lesson.number} of {total}")
         self.fit_footer()
-        self.previous_button.setEnabled(lesson.number > 1)
-        self.next_button.setEnabled(lesson.number < total)
+        known = read is not None  # moving on waits for the learner's progress
+        self.previous_button.setEnabled(known and lesson.number > 1)
+        self.next_button.setEnabled(known and lesson.number < total)
+        self.quiz_button.setEnabled(known)
         QTimer.singleShot(0, self._check_end)
 
     def set_colors(self, colors: Colors) -> None:
@@ -339,14 +342,13 @@ class LessonReader(QWidget):
         if colors is not None:
             meta.setForeground(QColor(colors.muted))
         count = plural(len(self.course.items_in(self.lesson.id)), "key item")
-        state = "✓ Read" if self.read else "Not read yet"
+        parts = [self.course.title, f"Lesson {self.lesson.number}", count]
+        if self.read is not None:  # not known while the learner's progress opens
+            parts.append("✓ Read" if self.read else "Not read yet")
         details = QTextBlockFormat()
         details.setBottomMargin(em * 1.1)
         cursor.insertBlock(details)
-        cursor.insertText(
-            f"{self.course.title} · Lesson {self.lesson.number} · {count} · {state}",
-            meta,
-        )
+        cursor.insertText(" · ".join(parts), meta)
 
         body = QTextBlockFormat()
         body.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)

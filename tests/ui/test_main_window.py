@@ -12,7 +12,7 @@ from studyapp.ui.app import qt_problem, xcb_problem
 from studyapp.ui.lesson_list import LESSON_ID_ROLE, STATE_ROLE
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import QApplication, QPalette, QSettings, Qt
-from tests.conftest import TOY_COURSE, WriteCourse
+from tests.conftest import CONTENT, TOY_COURSE, WriteCourse
 from tests.ui.conftest import MakeWindow
 
 
@@ -276,3 +276,39 @@ def test_no_warning_banner_flashes_while_the_app_opens(qtbot: QtBot, tmp_path: P
 def test_mastery_is_explained_in_plain_words_where_it_shows(window: MainWindow) -> None:
     tip = window.lesson_list.item(0).toolTip()
     assert "Mastery: the chance you would recall its items a week from now." in tip
+
+
+def test_a_returning_learner_reads_the_last_lesson_while_progress_opens(
+    qtbot: QtBot, tmp_path: Path, db_path: Path
+) -> None:
+    from studyapp.content import load_catalogue
+    from studyapp.service import StudyService
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("last_course", "nato-russia")
+    settings.setValue("last_lesson", "key-events")
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.preview(load_catalogue(CONTENT).courses)
+    assert window.reader.lesson is not None and window.reader.lesson.id == "key-events"
+    assert "Read" not in window.reader.text.toPlainText().splitlines()[1]  # not known yet
+    assert not window.sidebar.isEnabled() and not window.lesson_list.isEnabled()
+    assert not window.reader.next_button.isEnabled()  # moving on waits for the progress
+    service = StudyService.open(CONTENT, str(db_path))
+    window.attach(service)
+    assert window.sidebar.isEnabled() and window.lesson_list.isEnabled()
+    assert window.lesson_id == "key-events"
+    assert "Not read yet" in window.reader.text.toPlainText()
+    window.close()
+    service.close()
+
+
+def test_a_first_run_waits_for_the_progress_to_welcome(qtbot: QtBot, tmp_path: Path) -> None:
+    from studyapp.content import load_catalogue
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    assert not window.preview(load_catalogue(CONTENT).courses)
+    assert window.opening.text() == "Opening your lessons…"

@@ -37,3 +37,15 @@ def test_a_database_that_cannot_open_ends_with_one_message(tmp_path: Path) -> No
     assert result.returncode == 2
     assert result.stderr.strip().endswith("is a folder, not a progress database file")
     assert "Traceback" not in result.stderr
+
+
+def test_the_last_lesson_is_shown_before_the_progress_and_a_quit_waits_for_it(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "progress.sqlite3"
+    assert start(tmp_path, db, "ready").returncode == 0  # the learner has been here before
+    db.unlink()  # a new database: its creation is under way when the lesson shows
+    shown = start(tmp_path, db, "lessons")
+    assert shown.returncode == 0 and shown.stdout.splitlines() == ["lessons"]
+    assert db.exists()  # the quit waited for the database to be made whole
+    assert start(tmp_path, db, "ready").returncode == 0
