@@ -63,6 +63,7 @@ class _Shown:
     stems: list[set[str]] = field(default_factory=list)  # the same, as word stems
     wrong_options: set[str] = field(default_factory=set)  # normalised, shown as not right
     misses: Counter[tuple[str, str]] = field(default_factory=Counter)  # failed tries
+    holders_named: dict[str, list[Concept]] | None = None  # see _defined_by_holder
 
     def add(self, question: Question) -> None:
         self.used.update(_usage_keys(question))
@@ -162,16 +163,27 @@ class _Shown:
         """Whether an earlier question showed the definition of a term of the view that
         names its holder: once "eastern flank" was defined as "the NATO members on
         Russia's borders", "the troops we sent to our eastern flank" asks nothing."""
-        actor = next((a for a in course.actors if a.name == claim.actor), None)
-        holder = (claim.actor, *(actor.aliases if actor else ()))
         telling = [
             concept.definition.rstrip(".")
-            for concept in course.concepts
-            if concept.definition
-            and any(mentions(claim.statement, name) for name in concept.names)
-            and any(mentions(concept.definition, name) for name in holder)
+            for concept in self._defined_by_holder(course).get(claim.actor, ())
+            if any(mentions(claim.statement, name) for name in concept.names)
         ]
         return any(mentions(text, shown) for shown in telling for text in self.texts)
+
+    def _defined_by_holder(self, course: Course) -> dict[str, list[Concept]]:
+        """Per actor, the concepts whose definition names it: found once per quiz, not
+        once per view (a course may hold thousands of concepts)."""
+        if self.holders_named is None:
+            self.holders_named = {}
+            for actor in course.actors:
+                names = (actor.name, *actor.aliases)
+                self.holders_named[actor.name] = [
+                    concept
+                    for concept in course.concepts
+                    if concept.definition
+                    and any(mentions(concept.definition, name) for name in names)
+                ]
+        return self.holders_named
 
 
 RESTATED_SHARE = 0.5  # of a view's words, found in one earlier text, that say it again

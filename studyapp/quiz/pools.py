@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import itertools
 import random
 from collections import Counter, defaultdict
@@ -31,6 +32,7 @@ class Pools:
     _sources: dict[str, str] = field(default_factory=dict)
     _index: tuple[list[int], list[int], list[int]] | None = None
     _views: dict[str, list[Claim]] | None = None
+    _fair: dict[str, list[str]] = field(default_factory=dict)  # claim id: fair other actors
     # Items the quiz has already tested or shown: the last to serve as distractors, since
     # a learner who has just seen their meaning answers by elimination.
     seen: set[str] = field(default_factory=set)
@@ -159,6 +161,12 @@ class Pools:
     def _fair_actors(self, claim: Claim) -> list[str]:
         # The Eastern European states are NATO members: neither NATO's view nor a view
         # about NATO is theirs, so an actor overlapping a holder or a named actor is unfair.
+        # Asked for each view many times while a quiz is built: found once per view.
+        if claim.id not in self._fair:
+            self._fair[claim.id] = self._find_fair_actors(claim)
+        return self._fair[claim.id]
+
+    def _find_fair_actors(self, claim: Claim) -> list[str]:
         named = self.actors_named(claim.statement)
         candidates = self.actors if claim.rivals is None else claim.rivals
         unfair = [*claim.holders, *named]
@@ -264,6 +272,7 @@ class Pools:
 ERA_YEARS = 30  # how far a found event's wrong dates may lie from its own
 
 
+@functools.lru_cache(maxsize=65536)
 def is_plural(term: str) -> bool:
     """Whether a term is a plural ("sanctions", "national interests"): its definition is
     plural too, so it is set only against plurals, or number alone would pair them."""

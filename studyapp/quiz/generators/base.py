@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Sequence
@@ -56,6 +57,7 @@ def order_key(option: str) -> tuple[int, int, int]:
 ECHO_STEM = 5  # letters of a term's word that, found in its definition, give it away
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every pair a matching weighs, quiz after quiz
 def echoes(term: str, definition: str) -> bool:
     """Whether a definition repeats a word of its own term ("military posturing": "shows
     of military strength"; "information war": "disinformation"), which gives it away."""

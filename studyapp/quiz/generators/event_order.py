@@ -46,7 +46,8 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     # While few places in the order are left, short questions leave some for later ones.
     size = 3 if len(by_place) <= 4 else min(pools.rng.choice(SIZES), len(by_place) + 1)
     chosen = [item]
-    for place in pools.rng.sample(sorted(by_place), len(by_place)):
+    spare = 8  # a few more places than needed, for those whose dates overlap the chosen
+    for place in pools.rng.sample(sorted(by_place), min(len(by_place), size - 1 + spare)):
         other = pools.rng.choice(by_place[place])
         if not any(_may_overlap(other, e) for e in chosen):
             chosen.append(other)

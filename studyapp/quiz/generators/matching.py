@@ -19,10 +19,10 @@ def _partners(concept: Concept, pools: Pools, taken: Taken) -> list[Concept]:
         c
         for c in pools.concepts
         if c.id != concept.id
+        and pools.in_scope(c)
         and c.kind == concept.kind  # "Article 5" would pair with the only clause
         and is_plural(c.term) == is_plural(concept.term)  # the one plural pairs with the plural
         and not echoes(c.term, c.definition)  # a shared word pairs it without thought
-        and pools.in_scope(c)
         and not taken(f"{TYPE}:{c.id}")
     ]
 
