@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 # "paint", "lessons" (a lesson on screen) or "ready" (the learner's progress too): for
 # benchmarks/run.py, which times the start to each.
 QUIT_AFTER_PAINT = "STUDYAPP_QUIT_AFTER"
+LESSON_FIRST_S = 2.0  # the longest the database waits for the lesson to be drawn
 
 
 class FirstPaint(QObject):
@@ -106,6 +107,9 @@ class Opener(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.worker: threading.Thread | None = None
+        # Set once the lesson read last is on screen (or none will be): the database's
+        # code (SQLAlchemy, a third of a second of Python) loads after it, not against it.
+        self.lesson_shown = threading.Event()
 
     def start(self, content: Path, db: str | None) -> None:
         self.worker = threading.Thread(target=self._open, args=(content, db), daemon=True)
@@ -122,6 +126,7 @@ class Opener(QObject):
 
         catalogue = load_catalogue(content)
         self.courses_read.emit(catalogue.courses)
+        self.lesson_shown.wait(timeout=LESSON_FIRST_S)
         from studyapp.service import StoreError, StudyService
 
         try:
@@ -217,6 +222,7 @@ def run(content: Path, db: str | None) -> int:
     def preview(courses: tuple[Course, ...]) -> None:
         if window.preview(courses):
             lessons_shown()
+        QTimer.singleShot(0, opener.lesson_shown.set)  # once this frame is drawn
 
     def attach(service: StudyService) -> None:
         opened.append(service)
@@ -242,7 +248,7 @@ def run(content: Path, db: str | None) -> int:
     opener.damaged.connect(lambda found: warn(window, "Your progress database", found))
 
     def after_first_frame() -> None:
-        opener.start(content, db)  # its imports may run while the screens are built
+        opener.start(content, db)  # the courses load while the screens are built
         window.build()
 
     FirstPaint(window, then=after_first_frame, quit_after=benchmark == "paint")

@@ -122,22 +122,21 @@ class MainWindow(QMainWindow):
         from studyapp.ui.files import Files
         from studyapp.ui.lessons_page import LessonsPage
         from studyapp.ui.profiles import Profiles
-        from studyapp.ui.quiz import QuizPage
-        from studyapp.ui.review_page import ReviewPage
 
         self.profiles: Profiles = Profiles(self)
         self.profile_label = self.profiles.label
         self.side_column.addWidget(self.profile_label)
         self.lessons: LessonsPage = LessonsPage()
         self.reader, self.lesson_list = self.lessons.reader, self.lessons.lesson_list
-        self.quiz_page: QuizPage = QuizPage(self.saved)
-        self.review_page: ReviewPage = ReviewPage()
         self.pages.removeWidget(self.opening)
         self.opening.deleteLater()
-        for page in (self.lessons, self.quiz_page, self.review_page):
-            self.pages.addWidget(page)
-        self.progress_placeholder = QWidget()  # the progress screen replaces it when first shown
-        self.pages.addWidget(self.progress_placeholder)
+        self.pages.addWidget(self.lessons)
+        # The other screens replace these when first needed: the lesson shows sooner.
+        self.placeholders = {section: QWidget() for section in (QUIZ, REVIEW, PROGRESS)}
+        for placeholder in self.placeholders.values():
+            self.pages.addWidget(placeholder)
+        self._quiz_page: QuizPage | None = None
+        self._review_page: ReviewPage | None = None
 
         self.files: Files = Files(self)
         self.menuBar().clear()
@@ -146,12 +145,6 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_section)
         self.lessons.lesson_opened.connect(self._on_lesson_opened)
         self.reader.quiz_requested.connect(self.quiz_on_lesson)
-        self.quiz_page.show_in_lesson.connect(self.show_in_lesson)
-        self.quiz_page.answer_saved.connect(self.show_outcome)
-        self.quiz_page.back_to_lessons.connect(lambda: self.go(LESSONS))
-        self.quiz_page.review_requested.connect(self.start_review)
-        self.review_page.start_requested.connect(self.start_review)
-        self.review_page.quiz_requested.connect(lambda: self.go(QUIZ))
         self.profiles.switched.connect(self._on_profile_switched)
         self.appearance.colors_changed.connect(self._on_colors)
         self.appearance.font_changed.connect(self._on_font)
@@ -173,6 +166,43 @@ class MainWindow(QMainWindow):
             self.busy.setAccessibleName("Opening your progress")
             self.statusBar().addPermanentWidget(self.busy)
             self.statusBar().showMessage("Opening your courses and progress…")
+
+    def _place(self, section: int, page: QWidget) -> None:
+        """Put a screen built on first use in its placeholder's place."""
+        placeholder = self.placeholders.pop(section)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(section, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+
+    @property
+    def quiz_page(self) -> QuizPage:
+        if self._quiz_page is None:
+            from studyapp.ui.quiz import QuizPage
+
+            page = self._quiz_page = QuizPage(self.saved)
+            page.show_in_lesson.connect(self.show_in_lesson)
+            page.answer_saved.connect(self.show_outcome)
+            page.back_to_lessons.connect(lambda: self.go(LESSONS))
+            page.review_requested.connect(self.start_review)
+            if self._service is not None:
+                page.attach(self._service)
+            if self.course is not None and self.lesson_id is not None:
+                page.set_context(self.course, self.lesson_id)
+            self._place(QUIZ, page)
+        return self._quiz_page
+
+    @property
+    def review_page(self) -> ReviewPage:
+        if self._review_page is None:
+            from studyapp.ui.review_page import ReviewPage
+
+            page = self._review_page = ReviewPage()
+            page.start_requested.connect(self.start_review)
+            page.quiz_requested.connect(lambda: self.go(QUIZ))
+            self._place(REVIEW, page)
+        return self._review_page
 
     @property
     def service(self) -> StudyService:
@@ -209,7 +239,8 @@ class MainWindow(QMainWindow):
             self.statusBar().removeWidget(self.busy)
             self.statusBar().clearMessage()
             self.busy = None
-        self.quiz_page.attach(service)
+        if self._quiz_page is not None:
+            self._quiz_page.attach(service)
         self.lessons.attach(service)
         self.central.setEnabled(True)
         self.menuBar().setEnabled(True)
@@ -286,9 +317,7 @@ class MainWindow(QMainWindow):
             page.open_lesson.connect(self.open_lesson_from_elsewhere)
             page.read_requested.connect(self._read_first_lesson)
             page.quiz_requested.connect(lambda: self.go(QUIZ))
-            self.pages.insertWidget(PROGRESS, page)
-            self.pages.removeWidget(self.progress_placeholder)
-            self.progress_placeholder.deleteLater()
+            self._place(PROGRESS, page)
             self.progress_page = page
         assert isinstance(self.progress_page, ProgressPage)
         stats = self.service.stats(self.course.id)
@@ -341,7 +370,8 @@ class MainWindow(QMainWindow):
         self.lessons.open_lesson(lesson_id)
 
     def _on_lesson_opened(self, course: Course, lesson: Lesson) -> None:
-        self.quiz_page.set_context(course, lesson.id)
+        if self._quiz_page is not None:  # else it takes the context when first built
+            self._quiz_page.set_context(course, lesson.id)
         self.menus.previous_lesson.setEnabled(lesson.number > 1)
         self.menus.next_lesson.setEnabled(lesson.number < len(course.lessons))
         self.setWindowTitle(f"{lesson.title} — StudyApp")

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from studyapp.ui import help as help_box
-from studyapp.ui import settings_dialog
 from studyapp.ui.main_window import SECTIONS
 from studyapp.ui.qt import QAction, QActionGroup, QKeySequence, QMenu, QWidget
 from studyapp.ui.theme import THEME_CHOICES
@@ -89,7 +87,7 @@ def build_menus(window: MainWindow) -> Menus:
     profile = file_menu.addMenu("&Profile")
     profile.aboutToShow.connect(window.profiles.fill_menu)
     settings = add(
-        file_menu, "&Settings…", partial(settings_dialog.open_settings, window), "Ctrl+,",
+        file_menu, "&Settings…", partial(_open_settings, window), "Ctrl+,",
         "Preferences",
     )  # fmt: skip
     settings.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -123,7 +121,20 @@ def build_menus(window: MainWindow) -> Menus:
     add(go, "&Find in lesson…", window.find_in_lesson, keys.Find)
 
     help_menu = bar.addMenu("&Help")
-    add(help_menu, "StudyApp &Help", partial(help_box.show_help, window), keys.HelpContents)
-    about = add(help_menu, "&About StudyApp", partial(help_box.show_about, window))
+    add(help_menu, "StudyApp &Help", partial(_help, window, about=False), keys.HelpContents)
+    about = add(help_menu, "&About StudyApp", partial(_help, window, about=True))
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return Menus(profile, themes, previous_lesson, next_lesson)
+
+
+# The dialogs' code loads when one is opened, not with the window.
+def _open_settings(window: MainWindow) -> None:
+    from studyapp.ui import settings_dialog
+
+    settings_dialog.open_settings(window)
+
+
+def _help(window: MainWindow, *, about: bool) -> None:
+    from studyapp.ui import help as help_box
+
+    (help_box.show_about if about else help_box.show_help)(window)
