@@ -48,9 +48,13 @@ def make(item: Item, pools: Pools, taken: Taken) -> Question | None:
     # not fit a quiz (their view was just offered as wrong), and True should not gain.
     shown_true, shown_false = pools.verdicts[True], pools.verdicts[False]
     truth = shown_true < shown_false if shown_true != shown_false else pools.rng.random() < 0.5
-    made = _statement(item, pools, truth)  # no fallback: it would tilt the balance to True
+    made = _statement(item, pools, truth)
+    if made is None and shown_true == shown_false:
+        # Only where the verdict was a coin: the other one keeps the balance, and an
+        # item whose false twin cannot be made (a review of that one view) is still asked.
+        made = _statement(item, pools, not truth)
     if made is None:
-        return None
+        return None  # no fallback where the balance chose: it would tilt it to True
     statement, explanation, truth = made[:3]
     verdict = TRUE if truth else FALSE
     question = about_one_item(
