@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -111,8 +112,12 @@ class Opener(QObject):
         # code (SQLAlchemy, a third of a second of Python) loads after it, not against it.
         self.lesson_shown = threading.Event()
 
-    def start(self, content: Path, db: str | None) -> None:
-        self.worker = threading.Thread(target=self._open, args=(content, db), daemon=True)
+    def start(self, content: Path, db: str | None, last_course: str | None = None) -> None:
+        """Open the courses and the database; `last_course`, the course the learner had
+        open, is read first from the cache, so that its lesson shows before the library."""
+        self.worker = threading.Thread(
+            target=self._open, args=(content, db, last_course), daemon=True
+        )
         self.worker.start()
 
     def finish(self) -> None:
@@ -121,12 +126,21 @@ class Opener(QObject):
         if self.worker is not None:
             self.worker.join()
 
-    def _open(self, content: Path, db: str | None) -> None:
-        from studyapp.content import load_catalogue  # courses first: cached, no SQL
+    def _open(self, content: Path, db: str | None, last_course: str | None) -> None:
+        from studyapp.content import cache, load_catalogue  # courses first: no SQL
 
+        first = None
+        if last_course and re.fullmatch(r"[a-z0-9][a-z0-9-]*", last_course):
+            first = (
+                cache.cached(content / last_course) if (content / last_course).is_dir() else None
+            )
+        if first is not None:  # the library after the lesson is drawn
+            self.courses_read.emit((first,))
+            self.lesson_shown.wait(timeout=LESSON_FIRST_S)
         catalogue = load_catalogue(content)
-        self.courses_read.emit(catalogue.courses)
-        self.lesson_shown.wait(timeout=LESSON_FIRST_S)
+        if first is None:
+            self.courses_read.emit(catalogue.courses)
+            self.lesson_shown.wait(timeout=LESSON_FIRST_S)
         from studyapp.service import StoreError, StudyService
 
         try:
@@ -248,7 +262,7 @@ def run(content: Path, db: str | None) -> int:
     opener.damaged.connect(lambda found: warn(window, "Your progress database", found))
 
     def after_first_frame() -> None:
-        opener.start(content, db)  # the courses load while the screens are built
+        opener.start(content, db, window.saved.last_course)  # while the screens are built
         window.build()
 
     FirstPaint(window, then=after_first_frame, quit_after=benchmark == "paint")
