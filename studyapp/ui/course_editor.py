@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studyapp.ui import messages
+from studyapp.ui.flow import FlowLayout
 from studyapp.ui.item_form import KIND_NAMES, ItemForm, plain
 from studyapp.ui.qt import (
     QCheckBox,
@@ -17,6 +18,7 @@ from studyapp.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QEvent,
+    QFrame,
     QHBoxLayout,
     QKeyEvent,
     QKeySequence,
@@ -25,6 +27,7 @@ from studyapp.ui.qt import (
     QListWidgetItem,
     QObject,
     QPushButton,
+    QScrollArea,
     QShortcut,
     QSplitter,
     Qt,
@@ -79,8 +82,9 @@ class CourseEditor(QDialog):
             "Leave the items not yet checked out of quizzes, progress and the lessons"
         )
         self.only_accepted.setChecked(self.draft.quiz_only_accepted)
-        top = QHBoxLayout()
-        top.addWidget(self.counts, 1)
+        top = FlowLayout()  # wraps at large text sizes, in a small window
+        top.addWidget(self.counts)
+        top.add_stretch()
         top.addWidget(self.filter)
         top.addWidget(self.only_accepted)
 
@@ -94,6 +98,7 @@ class CourseEditor(QDialog):
 
         self.kind = QLabel()
         self.kind.setObjectName("heading")
+        self.kind.setWordWrap(True)
         self.form = ItemForm()
         self.problem = QLabel()
         self.problem.setObjectName("status")
@@ -119,9 +124,19 @@ class CourseEditor(QDialog):
         column.addWidget(self.context, 1)
         splitter = QSplitter()
         splitter.addWidget(self.list)
-        splitter.addWidget(detail)
+        scroller = QScrollArea()  # at a large text size the item scrolls, never overlaps
+        scroller.setWidget(detail)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        splitter.addWidget(scroller)
         splitter.setSizes([380, 560])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        self.list.ensurePolished()  # room for a short title at any text size
+        self.list.setMinimumWidth(self.list.fontMetrics().averageCharWidth() * 18)
+        self.context.ensurePolished()  # it gives way first when the text is large
+        self.context.setMinimumHeight(self.context.fontMetrics().lineSpacing() * 3)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close

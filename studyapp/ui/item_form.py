@@ -87,8 +87,10 @@ class ItemForm(QWidget):
             if name in LONG:
                 field = QPlainTextEdit(value)
                 field.setTabChangesFocus(True)
+                field.ensurePolished()  # the text size comes with the style sheet
                 lines = QFontMetrics(field.font()).lineSpacing()
-                field.setFixedHeight(lines * 3 + 12)
+                margins = 2 * (field.document().documentMargin() + field.frameWidth())
+                field.setFixedHeight(round(lines * 3 + margins + 2))  # three whole lines
                 field.textChanged.connect(self.edited)
             else:
                 field = QLineEdit(value)

@@ -172,3 +172,21 @@ def test_a_course_with_nothing_to_check_lists_every_item(window: MainWindow, qtb
     editor.filter.setCurrentIndex(0)
     assert editor.list.count() == 0
     assert editor.kind.text() == "Nothing to check: every item is accepted."
+
+
+def test_at_the_largest_text_in_a_small_window_the_fields_never_overlap(
+    canal_window: MainWindow, qtbot: QtBot
+) -> None:
+    from studyapp.ui.preferences import MAX_TEXT_SIZE
+
+    canal_window.appearance.set_text_size(MAX_TEXT_SIZE)
+    editor = open_editor(canal_window, qtbot)
+    editor.resize(800, 600)
+    editor.list.setCurrentRow(1)  # a term: term, meaning and sentence
+    qtbot.wait(50)
+    assert editor.width() <= 800
+    fields = list(editor.form.fields.values())
+    tops = [f.mapTo(editor.form, f.rect().topLeft()).y() for f in fields]
+    bottoms = [top + f.height() for top, f in zip(tops, fields, strict=True)]
+    assert all(bottoms[i] <= tops[i + 1] for i in range(len(fields) - 1)), (tops, bottoms)
+    assert fields[-1].height() >= 3 * fields[-1].fontMetrics().lineSpacing()  # three lines
