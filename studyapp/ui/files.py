@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
 
+def imported_intro(course: Course) -> str:
+    """What the course editor says first after an import."""
+    return (
+        f"Imported “{course.title}”: {len(course.lessons)} lessons and {len(course.items)} "
+        "items found automatically. Check each one: is it right, and worth a question? "
+        "Accept it (A), correct it (E) or delete it (D), then save."
+    )
+
+
 class Files(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -42,12 +51,7 @@ class Files(QObject):
         finally:
             window.unsetCursor()
         self.show_course(course)
-        found = len(course.items)
-        self.edit_course(
-            f"Imported “{course.title}”: {len(course.lessons)} lessons and {found} items found "
-            "automatically. Check each one: is it right, and worth a question? Accept it (A), "
-            "correct it (E) or delete it (D), then save."
-        )
+        self.edit_course(imported_intro(course))
 
     def show_course(self, course: Course) -> None:
         self.window.lessons.fill_courses(chosen=course.id)

@@ -185,6 +185,7 @@ def _course_editor(window: MainWindow, shot: Shot) -> None:
     """An imported article's items to check, and an edit the course's rules refuse."""
     from studyapp.content.formats import MissingTools
     from studyapp.ui.course_editor import CourseEditor
+    from studyapp.ui.files import imported_intro
 
     try:
         course = window.service.import_article(ARTICLE)
@@ -192,10 +193,7 @@ def _course_editor(window: MainWindow, shot: Shot) -> None:
         print(f"course editor not shown: {error}")
         return
     window.files.show_course(course)
-    editor = window.files.edit_course("Imported “The Canal Across Panama”: 5 lessons and 22 "
-                                      "items found automatically. Check each one: is it right, "
-                                      "and worth a question? Accept it (A), correct it (E) or "
-                                      "delete it (D), then save.")  # fmt: skip
+    editor = window.files.edit_course(imported_intro(course))
     assert isinstance(editor, CourseEditor)
     editor.resize(*SIZE)
     editor.list.setCurrentRow(4)
