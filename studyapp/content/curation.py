@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -350,8 +351,10 @@ class CourseDraft:
         texts = {path: self._dump(self.files[path]) for path in self.changed}
         load_course(self.folder, texts)  # CourseError: nothing is written
         for path, text in texts.items():
+            mode = stat.S_IMODE(path.stat().st_mode)
             with replacing(path) as file:
                 file.write(text)
+            path.chmod(mode)  # a new file is made private; the course's file was not
         self.changed.clear()
         self._undo.clear()
         self._spans.clear()

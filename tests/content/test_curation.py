@@ -36,6 +36,7 @@ def test_every_item_is_listed_with_what_to_check_first(imported: Path) -> None:
 
 
 def test_accepting_an_item_takes_its_generated_mark_away_on_save(imported: Path) -> None:
+    (imported / "course.yaml").chmod(0o644)
     draft = CourseDraft(imported)
     assert draft.accept("event:work-began") == []
     assert draft.dirty
@@ -46,6 +47,7 @@ def test_accepting_an_item_takes_its_generated_mark_away_on_save(imported: Path)
     assert course.item("event:canal-opened").generated
     assert not draft.dirty
     assert (imported / "course.yaml").read_text().startswith("# Imported from an article.")
+    assert (imported / "course.yaml").stat().st_mode & 0o777 == 0o644  # as it was
 
 
 def test_a_term_without_a_meaning_is_accepted_only_once_it_has_one(imported: Path) -> None:
