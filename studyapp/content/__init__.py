@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from studyapp.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from studyapp.content.catalogue import Catalogue, load_catalogue
+    from studyapp.content.catalogue import Catalogue, cached_course, load_catalogue
     from studyapp.content.loader import load_course
     from studyapp.content.locations import default_content_dir
     from studyapp.content.model import (
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "Catalogue": "catalogue",
+    "cached_course": "catalogue",
     "CourseError": "problems",
     "Problem": "problems",
     "default_content_dir": "locations",
@@ -81,6 +82,7 @@ __all__ = [
     "TermIndex",
     "TermMatch",
     "Topic",
+    "cached_course",
     "default_content_dir",
     "find_terms",
     "load_catalogue",

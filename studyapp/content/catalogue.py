@@ -26,6 +26,17 @@ class Catalogue:
         raise KeyError(f"unknown course '{course_id}' (courses: {known})")
 
 
+def cached_course(root: Path, course_id: str) -> Course | None:
+    """One course of the folder as it was last checked, if none of its files changed: the
+    one a learner had open, shown before the rest of the library is read."""
+    folder = root / course_id
+    try:
+        inside = root.resolve() in folder.resolve().parents and folder.is_dir()
+    except (OSError, ValueError):  # a name saved by hand in the settings
+        return None
+    return cache.cached(folder) if inside else None
+
+
 def load_catalogue(root: Path) -> Catalogue:
     """Load every course folder under `root`; a broken one never hides the others."""
     courses: list[Course] = []

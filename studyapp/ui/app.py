@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import re
 import sys
 import threading
 from collections.abc import Callable
@@ -127,20 +126,15 @@ class Opener(QObject):
             self.worker.join()
 
     def _open(self, content: Path, db: str | None, last_course: str | None) -> None:
-        from studyapp.content import cache, load_catalogue  # courses first: no SQL
+        from studyapp.content import cached_course, load_catalogue  # courses first: no SQL
 
-        first = None
-        if last_course and re.fullmatch(r"[a-z0-9][a-z0-9-]*", last_course):
-            first = (
-                cache.cached(content / last_course) if (content / last_course).is_dir() else None
-            )
-        if first is not None:  # the library after the lesson is drawn
-            self.courses_read.emit((first,))
-            self.lesson_shown.wait(timeout=LESSON_FIRST_S)
-        catalogue = load_catalogue(content)
-        if first is None:
-            self.courses_read.emit(catalogue.courses)
-            self.lesson_shown.wait(timeout=LESSON_FIRST_S)
+        first = cached_course(content, last_course) if last_course else None
+        catalogue = None if first is not None else load_catalogue(content)
+        self.courses_read.emit(catalogue.courses if catalogue is not None else (first,))
+        # The library (when the course read last came alone) and the database's code wait
+        # until that lesson is drawn: loading them would slow it.
+        self.lesson_shown.wait(timeout=LESSON_FIRST_S)
+        catalogue = catalogue or load_catalogue(content)
         from studyapp.service import StoreError, StudyService
 
         try:

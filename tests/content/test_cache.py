@@ -45,3 +45,17 @@ def test_a_cache_that_cannot_be_written_only_means_reading_again(
     assert load_catalogue(folder.parent).course("toy").title == "A Toy Course"
     assert load_catalogue(folder.parent).course("toy").title == "A Toy Course"
     assert not cache_folder().exists()
+
+
+def test_one_course_comes_from_the_cache_alone_and_never_from_outside(
+    write_course: WriteCourse,
+) -> None:
+    from studyapp.content import cached_course
+
+    folder = write_course("toy")
+    assert cached_course(folder.parent, "toy") is None  # not checked yet
+    load_catalogue(folder.parent)
+    found = cached_course(folder.parent, "toy")
+    assert found is not None and found.title == "A Toy Course"
+    for name in ("../toy", "/etc", "missing", "a\x00b"):
+        assert cached_course(folder.parent / "toy", name) is None

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studyapp.cli import main
-from studyapp.content import load_course
+from studyapp.content import Course, load_course
 from studyapp.content.formats import reflow
 
 HISTORY = (
@@ -87,36 +87,33 @@ author: A. Writer
     assert text == f"{HISTORY} {LATER}"
 
 
-def test_a_pdf_gives_its_headings_and_paragraphs(tmp_path: Path, qtbot: QtBot) -> None:
+def pdf_course(tmp_path: Path, name: str, html: str) -> Course:
+    """The course imported from a PDF that Qt prints from this HTML."""
     from studyapp.ui.qt import QPdfWriter, QTextDocument
 
-    pdf = tmp_path / "history.pdf"
+    pdf = tmp_path / name
     writer = QPdfWriter(str(pdf))
     document = QTextDocument()
-    document.setHtml(
-        f"<h1>Seventy Years</h1><h2>Founding</h2><p>{HISTORY}</p><h2>Growth</h2><p>{LATER}</p>"
-    )
+    document.setHtml(html)
     document.print_(writer)
     del writer
-    course = load_course(imported(tmp_path, "history.pdf", pdf.read_bytes()))
+    return load_course(imported(tmp_path, name, pdf.read_bytes()))
+
+
+def test_a_pdf_gives_its_headings_and_paragraphs(tmp_path: Path, qtbot: QtBot) -> None:
+    html = f"<h1>Seventy Years</h1><h2>Founding</h2><p>{HISTORY}</p><h2>Growth</h2><p>{LATER}</p>"
+    course = pdf_course(tmp_path, "history.pdf", html)
     assert course.title == "Seventy Years"
     assert [lesson.title for lesson in course.lessons] == ["Founding", "Growth"]
     assert course.lessons[0].paragraphs == (HISTORY,)
 
 
 def test_a_pdf_heading_is_known_by_its_size_however_long(tmp_path: Path, qtbot: QtBot) -> None:
-    from studyapp.ui.qt import QPdfWriter, QTextDocument
-
     long = "How the Alliance Grew From Twelve Founding Members to Thirty-Two Over Seventy Years"
-    pdf = tmp_path / "growth.pdf"
-    writer = QPdfWriter(str(pdf))
-    document = QTextDocument()
-    document.setHtml(
+    html = (
         f"<h1>Seventy Years</h1><h2>{long}</h2><p>1949. {HISTORY}</p><h2>Growth</h2><p>{LATER}</p>"
     )
-    document.print_(writer)
-    del writer
-    course = load_course(imported(tmp_path, "growth.pdf", pdf.read_bytes()))
+    course = pdf_course(tmp_path, "growth.pdf", html)
     assert course.title == "Seventy Years"
     assert [lesson.title for lesson in course.lessons] == [long, "Growth"]
     assert course.lessons[0].paragraphs == (f"1949. {HISTORY}",)  # a sentence, not a list

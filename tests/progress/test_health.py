@@ -29,6 +29,7 @@ def filled(db_path: Path) -> Path:
     service.close()
     with sqlite3.connect(db_path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
     return db_path
 
 
@@ -76,3 +77,25 @@ def test_a_small_database_is_checked_at_every_start_and_leaves_no_verdict(db_pat
     assert service.check_database(NOW) is None  # nothing due: it was read whole at open
     service.close()
     assert not health.verdict_file(db_path).exists()
+
+
+@pytest.mark.usefixtures("large")
+def test_a_lock_during_the_weeks_check_is_no_damage_and_the_check_waits(db_path: Path) -> None:
+    from studyapp.progress.db import check_database
+
+    before = filled(db_path).read_bytes()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert check_database(db_path, NOW) is None  # another program's lock, not damage
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    assert db_path.read_bytes() == before
+    assert not health.verdict_file(db_path).exists()  # so it runs again next time
+    assert health.check_due(db_path, NOW)
+    service = StudyService.open(CONTENT, str(db_path))
+    assert service.notice is None
+    assert [s.read for s in service.lesson_states("nato-russia")].count(True) == 1
+    service.close()

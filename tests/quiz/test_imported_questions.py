@@ -68,12 +68,16 @@ claims:
 """
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
+def found_course(tmp_path_factory: pytest.TempPathFactory, text: str = FOUND) -> Course:
     folder = tmp_path_factory.mktemp("courses") / "found"
     folder.mkdir()
-    (folder / "course.yaml").write_text(FOUND, encoding="utf-8")
+    (folder / "course.yaml").write_text(text, encoding="utf-8")
     return load_course(folder)
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    return found_course(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +160,6 @@ def test_a_found_events_wrong_days_are_the_articles_own_never_invented(
 def test_a_found_events_wrong_date_is_of_its_own_era(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    folder = tmp_path_factory.mktemp("courses") / "found"
-    folder.mkdir()
     far = FOUND.replace(
         "title: The Soviet Union lifted the blockade,", "title: Smallpox was declared eradicated,"
     )
@@ -166,8 +168,7 @@ def test_a_found_events_wrong_date_is_of_its_own_era(
         "The Soviet Union lifted the blockade on May 12, 1949.",
         "Smallpox was declared eradicated on May 12, 1980.",
     )
-    (folder / "course.yaml").write_text(far, encoding="utf-8")
-    course = load_course(folder)
+    course = found_course(tmp_path_factory, far)
     asked = [
         q for seed in range(60) for q in build_quiz(course, count=30, rng=random.Random(seed))
         if q.item_id == "event:lifted" and q.type in ("true_false", "event_date")
