@@ -152,13 +152,21 @@ def _time_to_line(command: list[str], env: dict[str, str], line: str) -> float:
     return elapsed * 1000
 
 
+def _start_env(tmp: Path) -> dict[str, str]:
+    """A learner's start: offscreen, own settings and cache, and Python's compiled modules
+    kept (a machine that sets PYTHONDONTWRITEBYTECODE would otherwise time the compiler)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp / "config")}
+    env["STUDYAPP_CACHE"] = str(tmp / "cache")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def startup(sizes: Sizes, tmp: Path) -> list[Figure]:
     """The first frame, a lesson on screen and the learner's progress on screen, for a
     learner who has been here before (an existing database, a course read last time),
     side by side with a bare window."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp / "config")}
+    env = _start_env(tmp)
     env["STUDYAPP_DB"] = str(tmp / "startup.sqlite3")
-    env["STUDYAPP_CACHE"] = str(tmp / "cache")
     bare_script = tmp / "bare_window.py"
     bare_script.write_text(BARE_WINDOW, encoding="utf-8")
     app = [sys.executable, str(ROOT / "main.py")]
@@ -394,8 +402,7 @@ def large_starts(sizes: Sizes, tmp: Path, history: Path) -> list[Figure]:
     """Lessons shown with a library of many courses, and with a database of many answers,
     side by side with the bare window. The library's first start (which checks and caches
     every course) is not counted: it is the start after an import, not every start."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp / "config")}
-    env["STUDYAPP_CACHE"] = str(tmp / "cache")
+    env = _start_env(tmp)
     books = {**env, "STUDYAPP_CONTENT": str(library(tmp, sizes.library)),
              "STUDYAPP_DB": str(tmp / "library.sqlite3"),
              "XDG_CONFIG_HOME": str(tmp / "library-config")}  # fmt: skip

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from studyapp.content.locations import default_content_dir
 from studyapp.quiz.kinds import QUESTION_TYPES
+from studyapp.window import open_window
 
 if TYPE_CHECKING:  # each command imports what it needs: the window opens sooner
     from studyapp.service import StudyService
@@ -137,8 +138,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if not words:
+        return open_window()
     try:
-        return _main(argv)
+        return _main(words)
     except BrokenPipeError:
         # The reader went away (`stats | head -1`): stop quietly, as other tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -183,7 +187,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return _fail(str(error))
         finally:
             service.close()
-    return gui(content, db)
+    return open_window(content, db)
 
 
 def _fail(message: str) -> int:
@@ -422,23 +426,3 @@ def screenshots(content: Path, out_dir: Path) -> int:
     written = render_screens(out_dir, content)
     print(f"Wrote {len(written)} screenshots to {out_dir}")
     return EXIT_OK
-
-
-def _display_missing() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    if sys.platform.startswith("linux"):
-        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return False
-
-
-def gui(content: Path, db: str | None) -> int:
-    if _display_missing():
-        return _fail(
-            "no display available to open the window. "
-            "Use the terminal commands instead (python main.py --help), "
-            "or run under a display (e.g. xvfb-run python main.py)."
-        )
-    from studyapp.ui.app import run  # Qt loads only when a window is wanted
-
-    return run(content, db)

@@ -5,15 +5,12 @@ person to curate. Events and views are read by the language pipeline (`nlp.py`,
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from collections import Counter
 
+from studyapp.content.model import MONTH_NAMES
 from studyapp.content.prose import sentence_texts
-
-MONTHS = [m for m in calendar.month_name if m]  # "March 1999" is a date, not a concept
-
 
 _QUOTED = re.compile(
     "(?<![\\w])['\u2018\"\u201c]([A-Za-z][A-Za-z -]{2,40}?)['\u2019\"\u201d](?![\\w])"
@@ -188,7 +185,7 @@ def find_concepts(
             introduced = re.search(
                 r"\b(?:called|named|known as)\b[^.,;]{0,25}$", sentence[: match.start()]
             )  # "called this day the …"
-            if not any(month in name for month in MONTHS) and (
+            if not any(month in name for month in MONTH_NAMES) and (
                 introduced or not _everyday_name(name)
             ):
                 add(name, sentence)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,6 +9,14 @@ from typing import Literal
 
 Topic = Literal["concept", "event", "perspective"]
 TOPICS: tuple[Topic, ...] = ("event", "perspective", "concept")
+
+
+# In English, as the courses are: not `calendar.month_name`, which follows the locale
+# (Qt sets it from the desktop: "4 Mai 1904" in an English sentence).
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, order=True)
@@ -44,7 +51,7 @@ class PartialDate:
         """`2014`, `February 2022` or `24 February 2022`, the form a learner reads."""
         if self.month is None:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = MONTH_NAMES[self.month - 1]
         if self.day is None:
             return f"{month} {self.year}"
         return f"{self.day} {month} {self.year}"

@@ -20,13 +20,11 @@ if TYPE_CHECKING:
         Response,
         grade,
     )
-    from studyapp.quiz.kinds import AnswerFormat
+    from studyapp.quiz.kinds import QUESTION_TYPES, AnswerFormat, QuestionType
     from studyapp.quiz.question import (
         FALSE,
-        QUESTION_TYPES,
         TRUE,
         Question,
-        QuestionType,
     )
     from studyapp.quiz.text import as_option
 
@@ -39,10 +37,10 @@ _WHERE = {
     "Response": "grading",
     "grade": "grading",
     "FALSE": "question",
-    "QUESTION_TYPES": "question",
+    "QUESTION_TYPES": "kinds",
     "TRUE": "question",
     "Question": "question",
-    "QuestionType": "question",
+    "QuestionType": "kinds",
     "as_option": "text",
 }
 

@@ -13,16 +13,17 @@ list tells a typo from a word), another number or date, a less precise date.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from studyapp.content.model import MONTH_NAMES
+
 FILLERS = frozenset({"the", "a", "an", "in", "on", "at", "of"})
 REAL_WORD_ZIPF = 2.5  # wordfreq's scale: 3 is once per million words; typos score 0
-MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
-MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
+MONTHS = {name.casefold(): n for n, name in enumerate(MONTH_NAMES, 1)}
+MONTHS |= {name[:3].casefold(): n for n, name in enumerate(MONTH_NAMES, 1)}
 MONTHS["sept"] = 9
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
 ROMAN |= {"x": 10, "xi": 11, "xii": 12}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
+import gc
 import os
 import sys
 import threading
@@ -60,7 +60,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Fusion draws the theme's palettes on every desktop. Asked for by name, not through
+    # QStyleFactory: a QStyle in Python costs PySide 6 ms of enums before the first frame.
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "fusion"])
     app.setApplicationName("StudyApp")
     app.setOrganizationName("StudyApp")
     app.setApplicationVersion(__version__)
@@ -84,6 +86,8 @@ def xcb_problem(plugin: Path | None = None) -> str | None:
         if not plugin.exists():
             return None
     try:
+        import ctypes  # only here: X11's check, not every start
+
         ctypes.CDLL(str(plugin))
     except OSError as error:
         missing = str(error).split(":")[0]
@@ -212,6 +216,10 @@ def run(content: Path, db: str | None) -> int:
     if problem is not None:
         print(f"studyapp: {problem}", file=sys.stderr)
         return 2
+    # What the start makes (modules, classes, the screens) lives as long as the app: the
+    # collector would walk it again and again for nothing (a tenth of a second before the
+    # progress shows). It runs again once the window is usable, past all of that.
+    gc.disable()
     app = make_app()
     window = MainWindow(None, QSettings())
     sys.excepthook = report_uncaught(window)
@@ -228,13 +236,20 @@ def run(content: Path, db: str | None) -> int:
             QTimer.singleShot(0, app.quit)
 
     def preview(courses: tuple[Course, ...]) -> None:
-        if window.preview(courses):
-            lessons_shown()
-        QTimer.singleShot(0, opener.lesson_shown.set)  # once this frame is drawn
+        shown = window.preview(courses)
+
+        def after_lesson_drawn() -> None:
+            if shown:
+                lessons_shown()
+            opener.lesson_shown.set()
+            window.build()  # the menus and the rest: they wait for the progress anyway
+
+        QTimer.singleShot(0, window, after_lesson_drawn)  # once this frame is drawn
 
     def attach(service: StudyService) -> None:
         opened.append(service)
         window.attach(service)
+        collect_again()
         lessons_shown()  # on a first run the lessons come with the progress
         if benchmark == "ready":
             print("ready", flush=True)
@@ -244,7 +259,12 @@ def run(content: Path, db: str | None) -> int:
         if not benchmark:
             opener.check(service)  # after the first screen, never before it
 
+    def collect_again() -> None:
+        gc.freeze()  # the start's objects: never garbage, never walked again
+        gc.enable()
+
     def fail(message: str) -> None:
+        collect_again()
         print(f"studyapp: {message}", file=sys.stderr)
         if not benchmark:
             warn(window, "StudyApp cannot start", message, critical=True)
@@ -256,12 +276,13 @@ def run(content: Path, db: str | None) -> int:
     opener.damaged.connect(lambda found: warn(window, "Your progress database", found))
 
     def after_first_frame() -> None:
-        opener.start(content, db, window.saved.last_course)  # while the screens are built
-        window.build()
+        opener.start(content, db, window.saved.last_course)  # while the screen is built
+        window.build_lessons()
 
     FirstPaint(window, then=after_first_frame, quit_after=benchmark == "paint")
     window.show()
     code = app.exec()
+    gc.enable()  # a quit before the window was usable
     opener.finish()
     sys.excepthook = sys.__excepthook__  # let go of the window before Qt shuts down
     for service in opened:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from studyapp.ui import theme
 from studyapp.ui.preferences import MAX_TEXT_SIZE, MIN_TEXT_SIZE, SavedSettings
 from studyapp.ui.qt import QApplication, QFont, QObject, Signal
+
+if TYPE_CHECKING:
+    from studyapp.ui.qt import Qt
 
 
 class Appearance(QObject):
@@ -35,7 +40,10 @@ class Appearance(QObject):
         self.colors = theme.apply(app, choice, QApplication.font().pointSizeF())
         self.colors_changed.emit(self.colors)
 
-    def _on_system_scheme(self) -> None:
+    def _on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        from studyapp.ui.qt import Qt  # not before the first frame: see theme.system_is_dark
+
+        theme.desktop_changed(scheme == Qt.ColorScheme.Dark)
         if self.choice == "system":
             self.apply_theme("system")
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from studyapp.content import Course
 from studyapp.ui.qt import (
-    QApplication,
     QColor,
     QFont,
     QFontMetrics,
@@ -19,7 +18,6 @@ from studyapp.ui.qt import (
     QRect,
     QResizeEvent,
     QSize,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -41,6 +39,10 @@ class LessonItemDelegate(QStyledItemDelegate):
 
     PAD = 8
 
+    def __init__(self, lessons: QListWidget) -> None:
+        super().__init__(lessons)
+        self.lessons = lessons
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
         state = QFont(title)
@@ -61,19 +63,22 @@ class LessonItemDelegate(QStyledItemDelegate):
         height = title.height() + state.height() + 2 * self.PAD + 2
         return QSize(option.rect.width(), height)
 
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the style draws the panel; `paint` draws the two lines of text
+
     def paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        panel = QStyleOptionViewItem(option)
-        self.initStyleOption(panel, index)
-        panel.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, panel, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        super().paint(painter, option, index)  # the panel: background, selection, focus
+        # Asked of the item, not of option.state: QStyle's enums cost PySide 6 ms to make.
+        item = self.lessons.item(index.row())
+        selected = item is not None and item.isSelected()
         palette = option.palette
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from studyapp.clock import utcnow
-from studyapp.content import Course, Lesson
 from studyapp.ui.appearance import Appearance
 from studyapp.ui.preferences import SavedSettings
 from studyapp.ui.qt import (
@@ -23,13 +22,13 @@ from studyapp.ui.qt import (
     QSettings,
     QSignalBlocker,
     QStackedWidget,
-    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
 
 if TYPE_CHECKING:
+    from studyapp.content import Course, Lesson
     from studyapp.service import AnswerOutcome, StudyService
     from studyapp.ui.backups import Backups
     from studyapp.ui.backups_dialog import BackupsDialog
@@ -65,7 +64,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.saved = SavedSettings(settings)
         self.progress_page: QWidget | None = None  # built on the first visit: charts load slowly
-        self.built = False
+        self.lessons_built = False  # the Lessons screen (`build_lessons`)
+        self.built = False  # and everything else (`build`)
         self.busy: QProgressBar | None = None  # shown while the service opens
         self.setWindowTitle("StudyApp")
         self.setMinimumSize(760, 520)
@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
         for name, tip in zip(SECTIONS, SECTION_TIPS, strict=True):
             self.sidebar.addItem(name)
             self.sidebar.item(self.sidebar.count() - 1).setToolTip(tip)
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side = side = QWidget()
         side.setObjectName("sidePanel")
         self.side_column = QVBoxLayout(side)
@@ -87,8 +86,7 @@ class MainWindow(QMainWindow):
         self.side_column.addWidget(self.sidebar, 1)
         self.pages = QStackedWidget()
         self.opening = QLabel("Opening your lessons…")
-        self.opening.setObjectName("muted")
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setObjectName("opening")  # centred by the style sheet: see theme.py
         self.pages.addWidget(self.opening)
         self.central = QWidget()
         row = QHBoxLayout(self.central)
@@ -114,30 +112,18 @@ class MainWindow(QMainWindow):
 
     def build(self) -> None:
         """The screens, menus and everything that acts: after the first frame."""
+        self.build_lessons()
         if self.built:
             return
         self.built = True
         from studyapp.ui import menus as menu_bar
         from studyapp.ui.backups import Backups
         from studyapp.ui.files import Files
-        from studyapp.ui.lessons_page import LessonsPage
         from studyapp.ui.profiles import Profiles
 
         self.profiles: Profiles = Profiles(self)
         self.profile_label = self.profiles.label
         self.side_column.addWidget(self.profile_label)
-        self.lessons: LessonsPage = LessonsPage()
-        self.reader, self.lesson_list = self.lessons.reader, self.lessons.lesson_list
-        self.pages.removeWidget(self.opening)
-        self.opening.deleteLater()
-        self.pages.addWidget(self.lessons)
-        # The other screens replace these when first needed: the lesson shows sooner.
-        self.placeholders = {section: QWidget() for section in (QUIZ, REVIEW, PROGRESS)}
-        for placeholder in self.placeholders.values():
-            self.pages.addWidget(placeholder)
-        self._quiz_page: QuizPage | None = None
-        self._review_page: ReviewPage | None = None
-
         self.files: Files = Files(self)
         self.menuBar().clear()
         self.menus: Menus = menu_bar.build_menus(self)
@@ -149,15 +135,37 @@ class MainWindow(QMainWindow):
         self.appearance.colors_changed.connect(self._on_colors)
         self.appearance.font_changed.connect(self._on_font)
         self._on_colors(self.appearance.colors)
-        self.fit_to_text(QApplication.font())
-        if (splitter := self.saved.splitter) is not None:
-            self.lessons.restoreState(splitter)
-
         self.due_timer = QTimer(self)  # the review count changes by itself as items fall due
         self.due_timer.setSingleShot(True)
         self.due_timer.timeout.connect(self.refresh_due)
         self.backups: Backups = Backups(self)
         self.backups.restored.connect(self._after_restore)
+
+    def build_lessons(self) -> None:
+        """The Lessons screen alone: all that the lesson read last needs to be shown. The
+        menus and the rest follow it (`build`); the menus wait for the progress anyway."""
+        if self.lessons_built:
+            return
+        self.lessons_built = True
+        from studyapp.ui.lessons_page import LessonsPage
+        from studyapp.ui.qt import Qt  # not before the first frame: see theme.system_is_dark
+
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lessons: LessonsPage = LessonsPage()
+        self.reader, self.lesson_list = self.lessons.reader, self.lessons.lesson_list
+        self.pages.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.pages.addWidget(self.lessons)
+        # The other screens replace these when first needed: the lesson shows sooner.
+        self.placeholders = {section: QWidget() for section in (QUIZ, REVIEW, PROGRESS)}
+        for placeholder in self.placeholders.values():
+            self.pages.addWidget(placeholder)
+        self._quiz_page: QuizPage | None = None
+        self._review_page: ReviewPage | None = None
+        self.reader.set_colors(self.appearance.colors)
+        self.fit_to_text(QApplication.font())
+        if (splitter := self.saved.splitter) is not None:
+            self.lessons.restoreState(splitter)
         if self._service is None:
             self.reader.text.setPlainText("Opening your lessons…")
             self.busy = QProgressBar()
@@ -224,7 +232,7 @@ class MainWindow(QMainWindow):
         course = next((c for c in courses if c.id == self.saved.last_course), None)
         if self._service is not None or course is None:
             return False
-        self.build()
+        self.build_lessons()
         self.central.setEnabled(True)
         self.sidebar.setEnabled(False)  # the other screens need the learner's progress
         self.lessons.preview(courses, course, self.saved.last_lesson)
@@ -434,7 +442,7 @@ class MainWindow(QMainWindow):
         metrics = QFontMetrics(font)
         widest = max(metrics.horizontalAdvance(t) for t in (*SECTIONS, "Review (999)"))
         self.side.setFixedWidth(max(170, widest + 60))  # item padding and margins
-        if self.built:
+        if self.lessons_built:
             self.lessons.fit_to_text(metrics)
 
     # --- remembering -------------------------------------------------------------------

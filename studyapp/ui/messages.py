@@ -6,23 +6,40 @@ Qt would render `<b>` or `<img>` in them as markup, so every message box here is
 
 from __future__ import annotations
 
-from studyapp.ui.qt import QMessageBox, Qt, QWidget
+from typing import TYPE_CHECKING, Any
 
-Icon = QMessageBox.Icon
-Button = QMessageBox.StandardButton
+from studyapp.ui import qt
+
+if TYPE_CHECKING:
+    from studyapp.ui.qt import QMessageBox, QWidget
+
+    Icon = QMessageBox.Icon
+    Button = QMessageBox.StandardButton
+
+
+def __getattr__(name: str) -> Any:
+    """`Icon` and `Button` on first use: QMessageBox's enums cost PySide milliseconds that
+    the Lessons screen, which imports this module, should not wait for."""
+    if name == "Icon":
+        return qt.QMessageBox.Icon
+    if name == "Button":
+        return qt.QMessageBox.StandardButton
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _box(parent: QWidget | None, icon: Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(icon, title, text, Button.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    button = qt.QMessageBox.StandardButton
+    box = qt.QMessageBox(icon, title, text, button.Ok, parent)
+    box.setTextFormat(qt.Qt.TextFormat.PlainText)
     return box
 
 
 def tell(
-    parent: QWidget | None, title: str, text: str, icon: Icon = Icon.Information, details: str = ""
+    parent: QWidget | None, title: str, text: str, icon: Icon | None = None, details: str = ""
 ) -> None:
-    """Show a message and wait for OK; `details` go behind a "Show Details…" button."""
-    box = _box(parent, icon, title, text)
+    """Show a message and wait for OK (an information icon unless `icon` says otherwise);
+    `details` go behind a "Show Details…" button."""
+    box = _box(parent, qt.QMessageBox.Icon.Information if icon is None else icon, title, text)
     if details:
         box.setDetailedText(details)
     box.exec()
@@ -30,17 +47,19 @@ def tell(
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     """Ask before doing something that cannot be undone by a click; True to go ahead."""
-    box = _box(parent, Icon.Question, title, text)
-    box.setStandardButtons(Button.Cancel)
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(Button.Cancel)
+    button = qt.QMessageBox.StandardButton
+    box = _box(parent, qt.QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(button.Cancel)
+    go = box.addButton(action, qt.QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(button.Cancel)
     box.exec()
     return box.clickedButton() is go
 
 
 def ask_to_save(parent: QWidget | None, title: str, text: str) -> Button:
     """Save, Discard or Cancel, for changes about to be closed; Save is the default."""
-    box = _box(parent, Icon.Question, title, text)
-    box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
-    box.setDefaultButton(Button.Save)
-    return Button(box.exec())
+    button = qt.QMessageBox.StandardButton
+    box = _box(parent, qt.QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(button.Save | button.Discard | button.Cancel)
+    box.setDefaultButton(button.Save)
+    return button(box.exec())

@@ -3,7 +3,7 @@ and how each value is written. A value edited by hand into nonsense reads as its
 
 from __future__ import annotations
 
-from studyapp.quiz import QUESTION_TYPES
+from studyapp.quiz.kinds import QUESTION_TYPES
 from studyapp.ui.qt import QByteArray, QSettings
 from studyapp.ui.theme import THEME_CHOICES
 

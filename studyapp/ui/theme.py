@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from studyapp.ui.qt import QApplication, QColor, QGuiApplication, QPalette, QStyleFactory, Qt
+from studyapp.ui.qt import QApplication, QColor, QGuiApplication, QPalette
 
 ThemeChoice = Literal["system", "light", "dark"]
 THEME_CHOICES: tuple[ThemeChoice, ...] = ("system", "light", "dark")
@@ -82,8 +82,24 @@ DARK = Colors(
 )
 
 
+_desktop: dict[str, bool] = {}  # "dark": whether the desktop is dark, once known
+
+
 def system_is_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """Whether the desktop is dark, read from its palette before ours replaces it.
+
+    Not from QStyleHints.colorScheme(): the enum it returns makes PySide build every enum
+    of Qt's namespace, a tenth of the first frame. `desktop_changed` keeps it current.
+    """
+    if "dark" not in _desktop:
+        palette = QGuiApplication.palette()
+        window = palette.color(QPalette.ColorRole.Window).lightness()
+        _desktop["dark"] = palette.color(QPalette.ColorRole.WindowText).lightness() > window
+    return _desktop["dark"]
+
+
+def desktop_changed(dark: bool) -> None:
+    _desktop["dark"] = dark
 
 
 def resolve(choice: str) -> Colors:
@@ -157,6 +173,7 @@ def _style_sheet(c: Colors, text_size: float) -> str:
     QListWidget#lessonList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QTextBrowser#reader {{ border: 2px solid transparent; background: {c.base}; }}
     QLabel#muted {{ color: {c.muted}; }}
+    QLabel#opening {{ color: {c.muted}; qproperty-alignment: AlignCenter; }}
     QLabel#heading {{ font-weight: bold; }}
     QFrame#banner {{ background: {c.warning_bg}; border-radius: 6px; }}
     QFrame#banner QLabel {{ color: {c.warning_text}; }}
@@ -229,9 +246,11 @@ def _style_sheet(c: Colors, text_size: float) -> str:
 
 
 def apply(app: QApplication, choice: str, text_size: float) -> Colors:
-    """Apply a theme choice to the whole application and return the colours used."""
+    """Apply a theme choice to the whole application and return the colours used.
+
+    The palettes are drawn for Qt's Fusion style, which `app.make_app` asks for.
+    """
     colors = resolve(choice)
-    app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(_palette(colors))
     app.setStyleSheet(_style_sheet(colors, text_size))
     return colors

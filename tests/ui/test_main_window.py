@@ -11,7 +11,7 @@ from studyapp.ui import theme
 from studyapp.ui.app import qt_problem, xcb_problem
 from studyapp.ui.lesson_list import LESSON_ID_ROLE, STATE_ROLE
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.qt import QApplication, QPalette, QSettings, Qt
+from studyapp.ui.qt import QApplication, QGuiApplication, QPalette, QSettings, Qt
 from tests.conftest import CONTENT, TOY_COURSE, WriteCourse
 from tests.ui.conftest import MakeWindow
 
@@ -312,3 +312,37 @@ def test_a_first_run_waits_for_the_progress_to_welcome(qtbot: QtBot, tmp_path: P
     qtbot.addWidget(window)
     assert not window.preview(load_catalogue(CONTENT).courses)
     assert window.opening.text() == "Opening your lessons…"
+
+
+def test_a_system_theme_follows_the_desktop_into_the_dark_and_back(
+    make_window: MakeWindow,
+) -> None:
+    window = make_window()
+    window.appearance.set_theme("system")
+    hints = QGuiApplication.styleHints()
+    try:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert window.appearance.colors is theme.DARK
+        assert window.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
+        window.appearance.set_theme("light")
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert window.appearance.colors is theme.LIGHT  # a chosen theme stays chosen
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert window.appearance.colors is theme.LIGHT
+    finally:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)  # as the offscreen desktop is
+    window.appearance.set_theme("system")
+    assert window.appearance.colors is theme.LIGHT
+
+
+def test_the_chosen_lesson_is_drawn_selected_in_the_list(window: MainWindow) -> None:
+    window.lesson_list.setCurrentRow(2)
+    image = window.lesson_list.viewport().grab().toImage()
+    highlight = window.lesson_list.palette().color(QPalette.ColorRole.Highlight).name()
+
+    def background(row: int) -> str:
+        rect = window.lesson_list.visualRect(window.lesson_list.model().index(row, 0))
+        return image.pixelColor(rect.right() - 6, rect.center().y()).name()
+
+    assert background(2) == highlight
+    assert background(1) != highlight and background(3) != highlight

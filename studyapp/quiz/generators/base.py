@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import functools
 import hashlib
 import re
@@ -10,12 +9,13 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from studyapp.content import Claim, Item, Topic
+from studyapp.content.model import MONTH_NAMES
 from studyapp.quiz.pools import Pools
 from studyapp.quiz.question import Question, QuestionType
 from studyapp.quiz.text import STOP_WORDS, mentions, normalize, quoted
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
-MONTHS = list(calendar.month_name)
+MONTHS = ["", *MONTH_NAMES]  # by number: MONTHS[3] is March
 Taken = Callable[[str], bool]  # is this item already tested this way in the quiz?
 
 
