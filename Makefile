@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check bench clean
+.PHONY: run test check bench db-server clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,import]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,import,server]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -28,6 +28,10 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+# A throwaway PostgreSQL cluster for trying class mode by hand (the tests start their own).
+db-server: $(STAMP)
+	$(BIN)/python -m tests.pg_server
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -131,6 +131,15 @@ def _parser() -> argparse.ArgumentParser:
         "restore", parents=[common], help="put a backup in your progress database's place"
     )
     restore.add_argument("backup_file", type=Path, metavar="FILE")
+    lesson_class = commands.add_parser(
+        "class",
+        parents=[common],
+        help="on a PostgreSQL server: the class's progress, or grant/revoke a learner's login",
+    )
+    lesson_class.add_argument("action", nargs="?", choices=["grant", "revoke"])
+    lesson_class.add_argument("name", nargs="?", metavar="NAME", help="the learner's login")
+    lesson_class.add_argument("--course", default=None, metavar="ID", help="default: the first")
+    lesson_class.add_argument("--json", action="store_true", help="print one JSON object")
     read = commands.add_parser("read", parents=[common], help="mark a lesson as read")
     read.add_argument("lesson", metavar="LESSON_ID")
     read.add_argument("--course", default=None, metavar="ID", help="needed if ids repeat")
@@ -163,6 +172,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return export_command(args, content, db, profile)
     if args.command == "import":
         return import_command(args, args.out or content)
+    if args.command == "class":
+        from studyapp.class_command import run
+
+        return run(content, db, action=args.action, name=args.name, course_id=args.course,
+                   as_json=args.json)  # fmt: skip
     if args.command == "screenshots":
         return screenshots(content, args.out_dir)
     if args.command in ("quiz", "stats", "read"):

@@ -28,6 +28,7 @@ from studyapp.progress import (
     rating_for,
 )
 from studyapp.progress.backups import Backup
+from studyapp.progress.classroom import login_name
 from studyapp.progress.errors import cause
 from studyapp.progress.repository import profile_name
 from studyapp.progress.stats import (
@@ -40,6 +41,7 @@ from studyapp.progress.stats import (
 from studyapp.quiz import Grade, Question, Response, build_quiz, grade
 from studyapp.safe_files import ExportError, check_target
 from studyapp.service_backups import BackupsMixin
+from studyapp.service_class import ClassMixin
 from studyapp.session import (
     AnswerOutcome,
     LessonState,
@@ -77,7 +79,7 @@ REVIEW_TRIES = 8  # quizzes a review may build to cover every due item
 WEAK_MASTERY = 0.85  # items less sure than this to be recalled in a week are asked first
 
 
-class StudyService(BackupsMixin):
+class StudyService(BackupsMixin, ClassMixin):
     """Course catalogue and progress for one learner and one database."""
 
     def __init__(
@@ -113,6 +115,8 @@ class StudyService(BackupsMixin):
         profile = profile_name(profile)
         catalogue = catalogue or load_catalogue(content)
         opened = open_database(db or default_location())
+        if profile == "default" and (login := login_name(opened.engine)):
+            profile = login  # on a server a learner is their login: it sees only those rows
         try:
             store = ProgressStore(opened.engine, profile, fuzz=fuzz)
         except StoreError as error:

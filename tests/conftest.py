@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import resource
 import shutil
@@ -15,10 +16,13 @@ import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from studyapp.service import StudyService
+from tests.pg_server import Cluster, server_binaries
+from tests.pg_server import start as start_cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Checked courses are cached per test run, never in the machine's own cache folder.
@@ -138,6 +142,44 @@ def read_only(folder: Path) -> Iterator[None]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "progress.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster for the whole run (see tests/pg_server.py)."""
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server on this machine: `pg_config --bindir` names no initdb")
+    cluster = start_cluster(binaries)
+    yield cluster
+    cluster.stop()
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """A new, empty database on the cluster, owned by the teacher's role: its URL."""
+    name = f"test_{os.getpid()}_{next(_databases)}"
+    url = pg_cluster.new_database(name)
+    yield url
+    pg_cluster.drop_database(name)
+
+
+def rows(location: str, statement: str) -> list[tuple[Any, ...]]:
+    """What a plain SQL statement returns, on a file or a server."""
+    from sqlalchemy import create_engine, text
+
+    from studyapp.progress.db import database_url
+
+    engine = create_engine(database_url(location))
+    try:
+        with engine.begin() as connection:
+            result = connection.execute(text(statement))
+            return [tuple(row) for row in result] if result.returns_rows else []
+    finally:
+        engine.dispose()
 
 
 UTC_PLUS_2 = dt.timezone(dt.timedelta(hours=2))

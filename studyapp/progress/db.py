@@ -32,11 +32,12 @@ if TYPE_CHECKING:
 DB_ENV = "STUDYAPP_DB"
 # The newest migration. Alembic is only imported when a file is older than this (it takes a
 # third of a second to load); a test checks that this matches Alembic's own head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # a lock held for a few seconds is waited for, not reported
 MIGRATION_BUSY_TIMEOUT_MS = 60_000  # another StudyApp may be upgrading the same file
+MIGRATION_LOCK = 0x5374756479  # PostgreSQL's advisory lock for upgrades ("Study")
 STUDYAPP_TABLES = (
     "alembic_version",
     "profiles",
@@ -141,16 +142,30 @@ def open_database(location: str) -> OpenedDatabase:
         _check_path(path)
         notice = _set_aside_if_damaged(path)
     try:
-        engine = create_engine(url)
         if url.get_backend_name() == "sqlite":
+            engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_settings)
+        else:  # a server restarted under a running app: its pooled connections are tested
+            engine = _server_engine(url)
         upgrade(engine, url, path)
     except StoreError as error:
         raise StoreError(_with_notice(str(error), notice)) from error
     except DBAPIError as error:
-        message = f"{path or location}: cannot open the progress database: {cause(error)}"
+        where = path or url.render_as_string(hide_password=True)
+        message = f"{where}: cannot open the progress database: {cause(error)}"
         raise StoreError(_with_notice(message, notice)) from error
     return OpenedDatabase(engine, notice, path)
+
+
+def _server_engine(url: URL) -> Engine:
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as error:  # the driver is an optional extra
+        raise StoreError(
+            f"{url.render_as_string(hide_password=True)}: a PostgreSQL server needs the "
+            f"`server` extra ({error.name or 'its driver'} is not installed): "
+            "pip install 'studyapp[server]'"
+        ) from error
 
 
 def _with_notice(message: str, notice: str | None) -> str:
@@ -171,6 +186,8 @@ def upgrade(engine: Engine, url: URL, path: Path | None) -> None:
     migrator = _migration_engine(url) if path is not None else engine
     try:
         with migrator.begin() as connection:
+            if connection.dialect.name == "postgresql":  # a class starting at once: one at a time
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             # Read again under the write lock: another StudyApp may have just upgraded it.
             current = _current_revision(connection)
             if current == HEAD_REVISION:

@@ -45,12 +45,29 @@ def is_damage(error: BaseException) -> bool:
     return result_code(error) in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
+# PostgreSQL's SQLSTATE classes and codes that a learner or a teacher can act on.
+_SERVER_CAUSES = {
+    "42501": "this login may not do that (on a class server, a learner's login reaches only "
+    "the rows of its own profile, named like the login)",
+    "28P01": "the server refused the login: wrong name or password",
+    "57P01": "the server went away (it was stopped or restarted); try again once it is back",
+}
+
+
 def cause(error: BaseException) -> str:
     """Why a database operation failed, for a person."""
     code = result_code(error)
     if code in _CAUSES:
         return _CAUSES[code]
     original = getattr(error, "orig", None) or error
+    state = getattr(original, "sqlstate", None)
+    if isinstance(state, str) and state in _SERVER_CAUSES:
+        return _SERVER_CAUSES[state]
+    if "password authentication failed" in str(original):
+        return _SERVER_CAUSES["28P01"]
+    if type(original).__name__ == "OperationalError" and "connection" in str(original):
+        first = str(original).splitlines()[0]
+        return f"the server cannot be reached ({first}); try again once it is back"
     if isinstance(original, OSError):
         return original.strerror or str(original)
     return str(original).splitlines()[0] if str(original) else type(original).__name__

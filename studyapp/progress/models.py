@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -64,7 +65,8 @@ class QuizRecord(Base):
     mode: Mapped[str] = mapped_column(String(20))  # quiz, review or retry
     lessons: Mapped[str] = mapped_column(Text, default="")  # space-separated ids; "" = all
     question_count: Mapped[int] = mapped_column(Integer)
-    seed: Mapped[int] = mapped_column(Integer)
+    # Up to 2**63: SQLite's INTEGER holds it, PostgreSQL needs BIGINT (migration 0004).
+    seed: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
     questions: Mapped[str] = mapped_column(Text, default="[]")  # JSON, so a quiz can resume
     started_at: Mapped[dt.datetime] = mapped_column(DateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -124,7 +124,11 @@ class ProgressStore:
 
     def __init__(self, engine: Engine, profile: str = "default", *, fuzz: bool = True) -> None:
         self.engine = engine
-        self.location = engine.url.database or engine.url.render_as_string(hide_password=True)
+        url = engine.url
+        self.location = (
+            url.database if url.get_backend_name() == "sqlite" and url.database else
+            url.render_as_string(hide_password=True)
+        )  # fmt: skip
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.profile_id, retention = self._profile(profile)
         self.profile_name = profile

@@ -1,11 +1,10 @@
-"""Answers, FSRS scheduling, review and resume, through StudyService on a real SQLite file."""
+"""Answers, FSRS scheduling, review and resume, through StudyService on a real SQLite file
+and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
-from pathlib import Path
 
 import pytest
 from fsrs import Rating
@@ -14,7 +13,7 @@ from studyapp.demo import right_response, wrong_response
 from studyapp.progress import rating_for
 from studyapp.quiz import Question, Response
 from studyapp.service import QuizSession, StudyService
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, rows
 
 T0 = dt.datetime(2026, 3, 2, 9, 0)  # UTC
 
@@ -27,9 +26,8 @@ def wrong(q: Question) -> Response:
     return wrong_response(q, random.Random(0))
 
 
-def answers_in(db: Path) -> int:
-    with sqlite3.connect(db) as connection:
-        return int(connection.execute("SELECT count(*) FROM answers").fetchone()[0])
+def answers_in(location: str) -> int:
+    return int(rows(location, "SELECT count(*) FROM answers")[0][0])
 
 
 @pytest.mark.parametrize(
@@ -93,32 +91,34 @@ def test_partial_order_reschedules_each_event_by_its_own_place(service: StudySer
     assert all(due[item] > due[first] for item in rest)
 
 
-def test_every_answer_is_kept_with_what_was_given(service: StudyService, db_path: Path) -> None:
-    run = service.start_quiz("nato-russia", count=8, seed=2, now=T0)
+def test_every_answer_is_kept_with_what_was_given(
+    service: StudyService, store_location: str
+) -> None:
+    run = service.start_quiz("nato-russia", count=8, seed=2**63 - 1, now=T0)  # the top seed
     for q in run.questions:
         service.answer(run, q, right(q), seconds=3.5, now=T0)
     service.finish_quiz(run)
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
-            "SELECT question_id, question_type, topic, item_ids, lesson_id, correct, score,"
-            " seconds, day, session_id FROM answers ORDER BY id"
-        ).fetchall()
-        [(finished,)] = connection.execute("SELECT finished_at FROM quiz_sessions").fetchall()
-    assert [r[0] for r in rows] == [q.id for q in run.questions]
-    assert all(r[5] == 1 and r[6] == 1.0 and r[7] == 3.5 for r in rows)
-    assert {r[8] for r in rows} == {"2026-03-02"}
-    assert {r[9] for r in rows} == {run.session_id}
-    assert finished is not None
-    assert rows[0][3].split() == list(run.questions[0].item_ids)
+    kept = rows(
+        store_location,
+        "SELECT question_id, question_type, topic, item_ids, lesson_id, correct, score,"
+        " seconds, day, session_id FROM answers ORDER BY id",
+    )
+    [(finished, seed)] = rows(store_location, "SELECT finished_at, seed FROM quiz_sessions")
+    assert [r[0] for r in kept] == [q.id for q in run.questions]
+    assert all(r[5] == 1 and r[6] == 1.0 and r[7] == 3.5 for r in kept)
+    assert {r[8] for r in kept} == {"2026-03-02"}
+    assert {r[9] for r in kept} == {run.session_id}
+    assert finished is not None and seed == 2**63 - 1
+    assert kept[0][3].split() == list(run.questions[0].item_ids)
 
 
-def test_local_days_follow_the_learners_time_zone(service: StudyService, db_path: Path) -> None:
+def test_local_days_follow_the_learners_time_zone(
+    service: StudyService, store_location: str
+) -> None:
     run, q = one_question(service, "cloze", "concept:deterrence")
     late_evening_utc = dt.datetime(2026, 3, 2, 23, 30)  # already 3 March at UTC+2
     service.answer(run, q, "deterrence", seconds=2, now=late_evening_utc)
-    with sqlite3.connect(db_path) as connection:
-        [(day,)] = connection.execute("SELECT day FROM answers").fetchall()
-    assert day == "2026-03-03"
+    assert rows(store_location, "SELECT day FROM answers") == [("2026-03-03",)]
 
 
 def test_review_asks_the_due_items_first(service: StudyService) -> None:
@@ -143,27 +143,27 @@ def test_a_normal_quiz_asks_weak_items_first(service: StudyService) -> None:
     assert "concept:near-abroad" in {i for q in quiz.questions for i in q.item_ids}
 
 
-def test_an_unfinished_quiz_can_be_resumed(db_path: Path) -> None:
-    first = StudyService.open(CONTENT, str(db_path))
+def test_an_unfinished_quiz_can_be_resumed(store_location: str) -> None:
+    first = StudyService.open(CONTENT, store_location)
     run = first.start_quiz("nato-russia", count=5, seed=9)
     for q in run.questions[:2]:
         first.answer(run, q, right(q), seconds=2)
     first.close()  # the window closed mid-quiz
 
-    second = StudyService.open(CONTENT, str(db_path))
+    second = StudyService.open(CONTENT, store_location)
     resumed = second.unfinished_quiz("nato-russia")
     assert resumed is not None
     assert [q.to_json() for q in resumed.questions] == [q.to_json() for q in run.questions]
     assert resumed.remaining == run.questions[2:]
     second.finish_quiz(resumed)  # abandoned: what was answered stays
     assert second.unfinished_quiz("nato-russia") is None
-    assert answers_in(db_path) == 2
+    assert answers_in(store_location) == 2
     second.close()
 
 
-def test_two_windows_on_one_database_both_keep_working(db_path: Path) -> None:
-    one = StudyService.open(CONTENT, str(db_path))
-    two = StudyService.open(CONTENT, str(db_path))
+def test_two_windows_on_one_database_both_keep_working(store_location: str) -> None:
+    one = StudyService.open(CONTENT, store_location)
+    two = StudyService.open(CONTENT, store_location)
     run_one = one.start_quiz("nato-russia", count=6, seed=1)
     run_two = two.start_quiz("nato-russia", count=6, seed=2)
     for a, b in zip(run_one.questions, run_two.questions, strict=True):
@@ -174,15 +174,15 @@ def test_two_windows_on_one_database_both_keep_working(db_path: Path) -> None:
     two.close()
 
 
-def test_desired_retention_is_kept_per_profile(db_path: Path) -> None:
-    ana = StudyService.open(CONTENT, str(db_path), profile="Ana")
+def test_desired_retention_is_kept_per_profile(store_location: str) -> None:
+    ana = StudyService.open(CONTENT, store_location, profile="Ana")
     ana.set_desired_retention(0.95)
     with pytest.raises(ValueError, match=r"between 0\.70 and 0\.99"):
         ana.set_desired_retention(1.5)
     ana.close()
-    again = StudyService.open(CONTENT, str(db_path), profile="Ana")
+    again = StudyService.open(CONTENT, store_location, profile="Ana")
     assert again.store.scheduling.scheduler.desired_retention == 0.95
-    ben = StudyService.open(CONTENT, str(db_path), profile="Ben")
+    ben = StudyService.open(CONTENT, store_location, profile="Ben")
     assert ben.store.scheduling.scheduler.desired_retention == 0.9
     again.close()
     ben.close()
@@ -204,17 +204,16 @@ def test_a_short_lesson_quiz_says_why_and_offers_the_next_lesson(service: StudyS
 
 
 def test_an_item_taken_out_of_the_course_is_neither_due_nor_counted(
-    service: StudyService, db_path: Path
+    service: StudyService, store_location: str
 ) -> None:
     run, q = one_question(service, "concept_definition", "concept:deterrence")
     service.answer(run, q, wrong(q), seconds=3, now=T0)
-    with sqlite3.connect(db_path) as connection:  # a card of an item a re-read removed
-        connection.execute(
-            "INSERT INTO item_states (profile_id, course_id, item_id, lesson_id, card, due_at,"
-            " last_review_at, reviews, lapses) SELECT profile_id, course_id, 'claim:gone',"
-            " lesson_id, card, due_at, last_review_at, reviews, lapses FROM item_states"
-        )
-    connection.close()
+    rows(  # a card of an item a re-read removed
+        store_location,
+        "INSERT INTO item_states (profile_id, course_id, item_id, lesson_id, card, due_at,"
+        " last_review_at, reviews, lapses) SELECT profile_id, course_id, 'claim:gone',"
+        " lesson_id, card, due_at, last_review_at, reviews, lapses FROM item_states",
+    )
     later = T0 + dt.timedelta(hours=1)
     assert service.due_items("nato-russia", later) == ["concept:deterrence"]
     assert service.stats("nato-russia", now=later).due == 1

@@ -37,8 +37,8 @@ def test_the_fast_revision_check_knows_the_newest_migration() -> None:
     assert head_revision() == HEAD_REVISION
 
 
-def test_the_models_match_the_migrations(db_path: Path) -> None:
-    engine = open_database(str(db_path)).engine
+def test_the_models_match_the_migrations(store_location: str) -> None:
+    engine = open_database(store_location).engine
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()

@@ -1,4 +1,5 @@
-"""Lesson reads in a real SQLite file, through the service that the ui and cli share."""
+"""Lesson reads in a real SQLite file and on a real PostgreSQL server, through the service
+that the ui and cli share."""
 
 from __future__ import annotations
 
@@ -10,24 +11,29 @@ import pytest
 from studyapp.progress import StoreError
 from studyapp.progress.db import head_revision
 from studyapp.service import StudyService
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, rows
 
 
-def test_reads_are_kept_across_reopening(db_path: Path) -> None:
-    service = StudyService.open(CONTENT, str(db_path))
+def test_reads_are_kept_across_reopening(store_location: str) -> None:
+    service = StudyService.open(CONTENT, store_location)
     assert not any(s.read for s in service.lesson_states("nato-russia"))
     state = service.record_reading("nato-russia", "key-events", seconds=40, finished=True)
     assert state.read
     service.record_reading("nato-russia", "introduction", seconds=5, finished=False)
     service.close()
 
-    again = StudyService.open(CONTENT, str(db_path))
+    again = StudyService.open(CONTENT, store_location)
     read = {s.lesson_id for s in again.lesson_states("nato-russia") if s.read}
     assert read == {"key-events"}
     again.close()
 
 
-def test_a_new_database_is_at_the_newest_schema_with_wal(db_path: Path) -> None:
+def test_a_new_store_is_at_the_newest_schema(store_location: str) -> None:
+    StudyService.open(CONTENT, store_location).close()
+    assert rows(store_location, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+
+
+def test_a_new_database_file_is_at_the_newest_schema_with_wal(db_path: Path) -> None:
     StudyService.open(CONTENT, str(db_path)).close()
     with sqlite3.connect(db_path) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM alembic_version")
@@ -36,17 +42,17 @@ def test_a_new_database_is_at_the_newest_schema_with_wal(db_path: Path) -> None:
     assert mode == "wal"
 
 
-def test_profiles_keep_separate_reads(db_path: Path) -> None:
-    ana = StudyService.open(CONTENT, str(db_path), profile="Ana")
+def test_profiles_keep_separate_reads(store_location: str) -> None:
+    ana = StudyService.open(CONTENT, store_location, profile="Ana")
     ana.record_reading("nato-russia", "conclusion", seconds=10, finished=True)
-    ben = StudyService.open(CONTENT, str(db_path), profile="Ben")
+    ben = StudyService.open(CONTENT, store_location, profile="Ben")
     assert not any(s.read for s in ben.lesson_states("nato-russia"))
     ana.close()
     ben.close()
 
 
-def test_an_unknown_lesson_is_refused(db_path: Path) -> None:
-    service = StudyService.open(CONTENT, str(db_path))
+def test_an_unknown_lesson_is_refused(store_location: str) -> None:
+    service = StudyService.open(CONTENT, store_location)
     with pytest.raises(KeyError, match="unknown lesson 'nope'"):
         service.record_reading("nato-russia", "nope", seconds=3, finished=True)
     service.close()

@@ -1,0 +1,263 @@
+"""A class on one PostgreSQL server: learners' logins, and the teacher's view of them all.
+
+The teacher's role ran the migrations, so it owns the tables and reads every row. Each
+learner gets a login role of their own (`grant`), whose rows are those of the profile of
+the same name: the row-level security policies of migration 0004 hide everyone else's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Engine, Integer, func, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.functions import coalesce
+
+from studyapp.content import Course
+from studyapp.progress import stats
+from studyapp.progress.errors import StoreError, cause
+from studyapp.progress.models import Answer, LessonRead, Profile
+from studyapp.progress.repository import ProgressStore
+
+LEARNER_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a role name that needs no quoting
+LEARNERS_TABLES = ("profiles", "lesson_reads", "quiz_sessions", "answers", "item_states")
+HARDEST = 10
+
+
+def is_server(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def login_name(engine: Engine) -> str | None:
+    """The role this engine logs in as (None for a file)."""
+    return engine.url.username if is_server(engine) else None
+
+
+def _only_on_a_server(engine: Engine) -> None:
+    if not is_server(engine):
+        raise StoreError(
+            "a class needs a PostgreSQL server: give its URL with --db "
+            "(postgresql+psycopg://teacher:…@host:port/database); a progress file has no logins"
+        )
+
+
+def _checked_name(name: str) -> str:
+    if not LEARNER_NAME.fullmatch(name):
+        raise StoreError(
+            f"'{name}' cannot be a learner's login: use lowercase letters, digits and _, "
+            "starting with a letter (at most 40)"
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class Login:
+    name: str
+    password: str
+    url: str  # what the learner gives as --db
+
+
+def grant(engine: Engine, name: str) -> Login:
+    """A login role for learner `name` with a new password, allowed only its own rows."""
+    _only_on_a_server(engine)
+    name = _checked_name(name)
+    password = secrets.token_urlsafe(18)  # letters, digits, - and _: nothing to escape
+    tables = ", ".join(LEARNERS_TABLES)
+    try:
+        with engine.begin() as connection:
+            database = connection.exec_driver_sql("SELECT current_database()").scalar()
+            connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
+            connection.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database}" TO {name}')
+            connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {name}")
+            connection.exec_driver_sql(
+                f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {name}"
+            )
+            connection.exec_driver_sql(f"GRANT SELECT ON alembic_version TO {name}")
+            connection.exec_driver_sql(
+                f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {name}"
+            )
+    except DBAPIError as error:
+        raise StoreError(f"could not create the login '{name}': {cause(error)}") from error
+    ProgressStore(engine, name)  # the profile, so that the class lists the learner at once
+    url = engine.url.set(username=name, password=password)
+    return Login(name, password, url.render_as_string(hide_password=False))
+
+
+def revoke(engine: Engine, name: str) -> None:
+    """Remove learner `name`'s login; their answers stay for the teacher to see."""
+    _only_on_a_server(engine)
+    name = _checked_name(name)
+    tables = ", ".join(LEARNERS_TABLES)
+    try:
+        with engine.begin() as connection:
+            database = connection.exec_driver_sql("SELECT current_database()").scalar()
+            connection.exec_driver_sql(f"REVOKE ALL ON {tables}, alembic_version FROM {name}")
+            connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {name}")
+            connection.exec_driver_sql(f"REVOKE ALL ON SCHEMA public FROM {name}")
+            connection.exec_driver_sql(f'REVOKE ALL ON DATABASE "{database}" FROM {name}')
+            connection.exec_driver_sql(f"DROP ROLE {name}")
+    except DBAPIError as error:
+        raise StoreError(f"could not remove the login '{name}': {cause(error)}") from error
+
+
+def is_teacher(engine: Engine) -> bool:
+    """Whether this login owns the tables (ran the migrations), and so reads every row."""
+    if not is_server(engine):
+        return False
+    with engine.connect() as connection:
+        owner = connection.execute(
+            text("SELECT tableowner FROM pg_tables WHERE tablename = 'answers'")
+        ).scalar()
+    return bool(owner) and owner == engine.url.username
+
+
+# --- the teacher's view ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LearnerReport:
+    profile: str
+    answers: int
+    correct: int
+    accuracy: float | None
+    mastery: float
+    last_active: dt.datetime | None  # UTC
+    due: int
+
+
+@dataclass(frozen=True)
+class LessonReport:
+    id: str
+    title: str
+    mastery: float  # the mean over the class of each learner's mastery of the lesson
+    answered: int
+    correct: int
+    accuracy: float | None
+
+
+@dataclass(frozen=True)
+class HardQuestion:
+    question_id: str
+    question_type: str
+    item_ids: tuple[str, ...]
+    lesson_id: str
+    lesson_title: str
+    learners: int  # who answered it, each counted at their first try
+    right_first_time: int
+    accuracy: float
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    course_id: str
+    learners: list[LearnerReport]
+    lessons: list[LessonReport]
+    hardest: list[HardQuestion]
+
+    def to_json(self) -> dict[str, Any]:
+        def moment(value: dt.datetime | None) -> str | None:
+            return value.isoformat() + "Z" if value else None
+
+        learners = [
+            asdict(each) | {"last_active": moment(each.last_active)} for each in self.learners
+        ]
+        return {
+            "course": self.course_id,
+            "learners": learners,
+            "lessons": [asdict(each) for each in self.lessons],
+            "hardest": [asdict(each) | {"item_ids": list(each.item_ids)} for each in self.hardest],
+        }
+
+
+def report(
+    engine: Engine, course: Course, *, now: dt.datetime, tz: dt.tzinfo | None
+) -> ClassReport:
+    """Every learner of the class on one course, its lessons across the class, and the
+    questions the class found hardest. The teacher's own profile is not a learner."""
+    _only_on_a_server(engine)
+    teacher = login_name(engine)
+    with engine.connect() as connection:
+        names = [
+            name
+            for name in connection.scalars(select(Profile.name).order_by(Profile.name))
+            if name != teacher
+        ]
+        last_active = _last_active(connection, course.id)
+        hardest = _hardest(connection, course)
+    per_learner = {
+        name: stats.compute(ProgressStore(engine, name), course, now=now, tz=tz) for name in names
+    }
+    learners = [
+        LearnerReport(
+            profile=name,
+            answers=figures.answers,
+            correct=figures.correct,
+            accuracy=figures.accuracy,
+            mastery=figures.mastery,
+            last_active=last_active.get(name),
+            due=figures.due,
+        )
+        for name, figures in per_learner.items()
+    ]
+    lessons = []
+    for lesson in course.lessons:
+        rows = [next(x for x in f.lessons if x.id == lesson.id) for f in per_learner.values()]
+        answered = sum(row.answered for row in rows)
+        correct = sum(row.correct for row in rows)
+        mastery = sum(row.mastery for row in rows) / len(rows) if rows else 0.0
+        accuracy = correct / answered if answered else None
+        lessons.append(LessonReport(lesson.id, lesson.title, mastery, answered, correct, accuracy))
+    return ClassReport(course.id, learners, lessons, hardest)
+
+
+def _last_active(connection: Any, course_id: str) -> dict[str, dt.datetime]:
+    """Each profile's latest answer or lesson opened in the course."""
+    latest: dict[str, dt.datetime] = {}
+    for column, table in ((Answer.answered_at, Answer), (LessonRead.opened_at, LessonRead)):
+        query = (
+            select(Profile.name, func.max(column))
+            .join(table, table.profile_id == Profile.id)
+            .where(table.course_id == course_id)
+            .group_by(Profile.name)
+        )
+        for name, moment in connection.execute(query):
+            if moment is not None and (name not in latest or moment > latest[name]):
+                latest[name] = moment
+    return latest
+
+
+def _hardest(connection: Any, course: Course) -> list[HardQuestion]:
+    """The questions with the lowest share right at each learner's first try."""
+    first = (
+        select(func.min(Answer.id).label("id"))
+        .where(Answer.course_id == course.id)
+        .group_by(Answer.profile_id, Answer.question_id)
+        .subquery()
+    )
+    right = coalesce(func.sum(Answer.correct.cast(Integer)), 0)
+    query = (
+        select(Answer.question_id, Answer.question_type, Answer.item_ids, Answer.lesson_id,
+               func.count(), right)
+        .join(first, first.c.id == Answer.id)
+        .group_by(Answer.question_id, Answer.question_type, Answer.item_ids, Answer.lesson_id)
+    )  # fmt: skip
+    titles = {lesson.id: lesson.title for lesson in course.lessons}
+    found = [
+        HardQuestion(
+            question_id=question_id,
+            question_type=kind,
+            item_ids=tuple(item_ids.split()),
+            lesson_id=lesson_id,
+            lesson_title=titles.get(lesson_id, lesson_id),
+            learners=int(tries),
+            right_first_time=int(correct),
+            accuracy=int(correct) / int(tries),
+        )
+        for question_id, kind, item_ids, lesson_id, tries, correct in connection.execute(query)
+    ]
+    found.sort(key=lambda q: (q.accuracy, -q.learners, q.question_id))
+    return found[:HARDEST]
