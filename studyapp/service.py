@@ -28,7 +28,7 @@ from studyapp.progress import (
     rating_for,
 )
 from studyapp.progress.backups import Backup
-from studyapp.progress.classroom import login_name
+from studyapp.progress.classroom import ClassReport, login_name
 from studyapp.progress.errors import cause
 from studyapp.progress.repository import profile_name
 from studyapp.progress.stats import (
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AnswerOutcome",
     "Backup",
+    "ClassReport",
     "DayCount",
     "ExportError",
     "Grade",

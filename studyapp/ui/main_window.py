@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from studyapp.service import AnswerOutcome, StudyService
     from studyapp.ui.backups import Backups
     from studyapp.ui.backups_dialog import BackupsDialog
+    from studyapp.ui.class_screen import ClassDialog
     from studyapp.ui.files import Files
     from studyapp.ui.lessons_page import LessonsPage
     from studyapp.ui.menus import Menus
@@ -259,6 +260,11 @@ class MainWindow(QMainWindow):
             welcome.start if self.lessons.right.currentWidget() is welcome else self.lesson_list
         ).setFocus()
         self.backups.start(service)
+        server = service.is_server
+        self.menus.class_view.setVisible(server and service.is_teacher)
+        self.menus.backups.setEnabled(not server)
+        if server:
+            self.menus.backups.setToolTip("A database server keeps its own backups")
 
     # --- sections ----------------------------------------------------------------------
 
@@ -412,6 +418,22 @@ class MainWindow(QMainWindow):
 
     # --- backups -----------------------------------------------------------------------
 
+    def show_class(self) -> ClassDialog | None:
+        """The class's progress on the course on screen (a class server's teacher only)."""
+        from studyapp.service import StoreError
+        from studyapp.ui import messages
+        from studyapp.ui.class_screen import ClassDialog
+
+        if self.course is None or not self.menus.class_view.isVisible():
+            return None
+        try:
+            dialog = ClassDialog(self.service, self.course, self.appearance.colors, self)
+        except StoreError as error:
+            messages.tell(self, "Class", str(error), messages.Icon.Warning)
+            return None
+        dialog.open()
+        return dialog
+
     def show_backups(self) -> BackupsDialog:
         return self.backups.show_dialog()
 
@@ -450,7 +472,9 @@ class MainWindow(QMainWindow):
     def _restore_place(self) -> None:
         """The last learner, course and lesson."""
         profile = self.saved.profile
-        if profile and profile != self.service.profile:
+        # On a class server a login is one learner: the profile saved on this machine may
+        # be another's.
+        if profile and profile != self.service.profile and not self.service.is_server:
             with contextlib.suppress(ValueError):  # a name saved by hand in the settings
                 self.service.switch_profile(profile)
         self.profiles.show_learner()

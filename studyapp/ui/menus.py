@@ -42,6 +42,8 @@ class Menus:
     themes: QActionGroup
     previous_lesson: QAction
     next_lesson: QAction
+    backups: QAction
+    class_view: QAction  # shown to a class server's teacher only
 
 
 def build_menus(window: MainWindow) -> Menus:
@@ -79,7 +81,7 @@ def build_menus(window: MainWindow) -> Menus:
         file_menu, "Export answers as &CSV…", window.files.export_answers, None,
         "Write every recorded answer to a spreadsheet file",
     )  # fmt: skip
-    add(
+    backups = add(
         file_menu, "&Backups…", window.show_backups, None,
         "See the backups of your progress, make one now or restore one",
     )  # fmt: skip
@@ -98,6 +100,11 @@ def build_menus(window: MainWindow) -> Menus:
     view = bar.addMenu("&View")
     for index, name in enumerate(SECTIONS):
         add(view, f"&{name}", partial(window.go, index), f"Ctrl+{index + 1}")
+    class_view = add(
+        view, "C&lass…", window.show_class, f"Ctrl+{len(SECTIONS) + 1}",
+        "Every learner of the class on this course, its lessons and its hardest questions",
+    )  # fmt: skip
+    class_view.setVisible(False)
     view.addSeparator()
     theme_menu = view.addMenu("&Theme")
     themes = QActionGroup(window)
@@ -124,7 +131,7 @@ def build_menus(window: MainWindow) -> Menus:
     add(help_menu, "StudyApp &Help", partial(_help, window, about=False), keys.HelpContents)
     about = add(help_menu, "&About StudyApp", partial(_help, window, about=True))
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    return Menus(profile, themes, previous_lesson, next_lesson)
+    return Menus(profile, themes, previous_lesson, next_lesson, backups, class_view)
 
 
 # The dialogs' code loads when one is opened, not with the window.

@@ -77,6 +77,7 @@ if TYPE_CHECKING:
         QGridLayout,
         QGroupBox,
         QHBoxLayout,
+        QHeaderView,
         QInputDialog,
         QLabel,
         QLayout,
@@ -98,6 +99,8 @@ if TYPE_CHECKING:
         QStyle,
         QStyledItemDelegate,
         QStyleOptionViewItem,
+        QTableWidget,
+        QTableWidgetItem,
         QTextBrowser,
         QTextEdit,
         QToolButton,
@@ -193,6 +196,9 @@ _WHERE = {
     "QToolTip": "QtWidgets",
     "QVBoxLayout": "QtWidgets",
     "QWidget": "QtWidgets",
+    "QHeaderView": "QtWidgets",
+    "QTableWidget": "QtWidgets",
+    "QTableWidgetItem": "QtWidgets",
 }
 
 
@@ -234,6 +240,7 @@ __all__ = [
     "QGroupBox",
     "QGuiApplication",
     "QHBoxLayout",
+    "QHeaderView",
     "QInputDialog",
     "QKeyEvent",
     "QKeySequence",
@@ -278,6 +285,8 @@ __all__ = [
     "QStyle",
     "QStyleOptionViewItem",
     "QStyledItemDelegate",
+    "QTableWidget",
+    "QTableWidgetItem",
     "QTextBlockFormat",
     "QTextBrowser",
     "QTextCharFormat",

@@ -1,0 +1,239 @@
+"""The Class screen: on a PostgreSQL server, the teacher's view of every learner of a
+course, its lessons across the class, and the questions the class found hardest.
+
+Opened from View → Class, which only the teacher's login sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from studyapp.content import Concept, Course, Event
+from studyapp.ui.progress_page import PercentRows, card
+from studyapp.ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QDialog,
+    QDialogButtonBox,
+    QFont,
+    QHeaderView,
+    QPainter,
+    QScrollArea,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from studyapp.ui.qt_charts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from studyapp.ui.theme import Colors
+from studyapp.ui.widgets import label
+
+if TYPE_CHECKING:
+    from studyapp.service import ClassReport, StudyService
+
+COLUMNS = ("Learner", "Answers", "Right", "Mastery", "Due", "Last active")
+
+
+class Cell(QTableWidgetItem):
+    """A table cell sorted by its value (numbers as numbers), not by the text shown."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        return bool(mine < theirs)
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(100 * share)}%"
+
+
+def item_label(course: Course, item_id: str) -> str:
+    """The words a learner knows an item by: a term, an event's title, a view."""
+    try:
+        item = course.item(item_id)
+    except KeyError:
+        return item_id  # taken out of the course since it was answered
+    if isinstance(item, Concept):
+        return item.term
+    if isinstance(item, Event):
+        return item.title
+    return item.statement
+
+
+class ClassDialog(QDialog):
+    """The class's progress on one course, refreshed on demand."""
+
+    def __init__(
+        self, service: StudyService, course: Course, colors: Colors, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.service, self.course, self.colors = service, course, colors
+        self.setWindowTitle(f"Class — {course.title}")
+        self.resize(900, 760)
+        layout = QVBoxLayout(self)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.area, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.refresh_button = buttons.addButton("&Refresh", QDialogButtonBox.ButtonRole.ActionRole)
+        self.refresh_button.setToolTip("Read the class's answers again from the server")
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the report again; a failure after the first is told, the last report kept."""
+        from studyapp.service import StoreError
+        from studyapp.ui import messages
+
+        try:
+            report = self.service.class_report(self.course.id)
+        except StoreError as error:
+            if not self.isVisible():
+                raise  # the first read: the window that opens this says why
+            messages.tell(self, "Class", str(error), messages.Icon.Warning)
+            return
+        self.show_report(report)
+
+    def show_report(self, report: ClassReport) -> None:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(20, 16, 20, 16)
+        column.setSpacing(14)
+        column.addWidget(label("Class", "title"))
+        learners = len(report.learners)
+        column.addWidget(
+            label(
+                f"{self.course.title} · {learners} learner{'s' if learners != 1 else ''}", "muted"
+            )
+        )
+        self.table = self._learners_table(report)
+        column.addWidget(card("Learners", self.table, "Click a column's title to sort by it"))
+        if report.learners:
+            column.addWidget(
+                card(
+                    "Mastery of each learner", self._mastery_chart(report), "Recall a week from now"
+                )
+            )
+        rows: list[tuple[str, float | None, str]] = [
+            (
+                f"{self.course.lesson(lesson.id).number}. {lesson.title}",
+                lesson.mastery,
+                f"{lesson.answered} answers, {_percent(lesson.accuracy)} right",
+            )
+            for lesson in report.lessons
+        ]
+        column.addWidget(
+            card("Lessons across the class", PercentRows(rows), "Mean mastery of the class")
+        )
+        column.addWidget(card("Hardest questions", self._hardest(report), "Right at the first try"))
+        column.addStretch(1)
+        self.area.setWidget(page)
+
+    def _learners_table(self, report: ClassReport) -> QTableWidget:
+        table = QTableWidget(len(report.learners), len(COLUMNS))
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAccessibleName("Learners of the class")
+        for row, each in enumerate(report.learners):
+            moment = each.last_active
+            local = moment.replace(tzinfo=dt.UTC).astimezone() if moment else None  # stored UTC
+            active = f"{local:%Y-%m-%d %H:%M}" if local else "never"
+            cells = (
+                (each.profile, each.profile),
+                (str(each.answers), each.answers),
+                (_percent(each.accuracy), each.accuracy or 0.0),
+                (_percent(each.mastery), each.mastery),
+                (str(each.due), each.due),
+                (active, local.isoformat() if local else ""),
+            )
+            for col, (shown, key) in enumerate(cells):
+                cell = Cell(shown)
+                cell.setData(Qt.ItemDataRole.UserRole, key)
+                if col:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, col, cell)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        table.setSortingEnabled(True)
+        table.sortItems(0, Qt.SortOrder.AscendingOrder)
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(min(len(report.learners), 12)))
+        table.setMinimumHeight(max(height, 80))
+        return table
+
+    def _mastery_chart(self, report: ClassReport) -> QChartView:
+        chart = QChart()
+        dark = self.colors.name == "dark"
+        chart.setTheme(
+            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        )
+        chart.setBackgroundVisible(False)
+        chart.legend().hide()
+        bars = QBarSet("Mastery")
+        bars.setColor(QColor(self.colors.accent))
+        names = [each.profile for each in reversed(report.learners)]  # the first on top
+        for each in reversed(report.learners):
+            bars.append(round(100 * each.mastery))
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        learners_axis = QBarCategoryAxis()
+        learners_axis.append(names)
+        share_axis = QValueAxis()
+        share_axis.setRange(0, 100)
+        share_axis.setLabelFormat("%d%%")
+        share_axis.setTickCount(5)
+        for axis, side in (
+            (learners_axis, Qt.AlignmentFlag.AlignLeft),
+            (share_axis, Qt.AlignmentFlag.AlignBottom),
+        ):
+            chart.addAxis(axis, side)
+            series.attachAxis(axis)
+            axis.setLabelsColor(QColor(self.colors.text))
+            axis.setLabelsFont(QFont(self.font()))
+            axis.setGridLineColor(QColor(self.colors.border))
+        view = QChartView(chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.setMinimumHeight(min(80 + 28 * len(names), 420))
+        view.setStyleSheet("background: transparent")
+        return view
+
+    def _hardest(self, report: ClassReport) -> QWidget:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        if not report.hardest:
+            column.addWidget(label("No answers yet."))
+        for question in report.hardest:
+            items = ", ".join(item_label(self.course, item) for item in question.item_ids)
+            kind = question.question_type.replace("_", " ").capitalize()
+            number = (
+                self.course.lesson(question.lesson_id).number
+                if question.lesson_id in {lesson.id for lesson in self.course.lessons}
+                else "?"
+            )
+            line = label(
+                f"{_percent(question.accuracy)} of {question.learners} right first time — "
+                f"{kind}: {items} (lesson {number}, {question.lesson_title})"
+            )
+            line.setToolTip(question.question_id)
+            column.addWidget(line)
+        return body
