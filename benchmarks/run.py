@@ -585,23 +585,83 @@ def imports(sizes: Sizes, tmp: Path) -> list[Figure]:
     ]
 
 
+def class_load(url: str, learners: int = 30, answers: int = 50) -> list[Figure]:
+    """Thirty learners answering at once on a PostgreSQL server, each answer committed when
+    given (tests/load_worker.py); every answer is counted back afterwards."""
+    from sqlalchemy import create_engine, text
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    names = [f"bench-{os.getpid()}-{n}" for n in range(learners)]
+    started = time.perf_counter()
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.load_worker", url, name, str(answers), str(n)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for n, name in enumerate(names)
+    ]
+    times: list[float] = []
+    commits: list[float] = []
+    for worker in workers:
+        out, _ = worker.communicate(timeout=900)
+        if worker.returncode != 0:
+            raise RuntimeError("a learner of the load test failed")
+        times += json.loads(out)["answer_ms"]
+        commits += json.loads(out)["commit_ms"]
+    elapsed = time.perf_counter() - started
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        query = text("SELECT count(*) FROM answers a JOIN profiles p ON p.id = a.profile_id "
+                     "WHERE p.name = ANY(:names)")  # fmt: skip
+        kept = connection.execute(query, {"names": names}).scalar()
+    engine.dispose()
+
+    def p95(values: list[float]) -> float:
+        return statistics.quantiles(values, n=20)[-1]
+
+    return [
+        Figure(f"answer's transaction, {learners} learners at once", p95(commits), "ms p95", "—",
+               None, f"median {statistics.median(commits):.1f} ms; {kept:,} of {len(times):,} "
+               "answers kept; every learner's process on this machine too"),
+        Figure(f"answer in all, {learners} learners at once", p95(times), "ms p95", "—", None,
+               f"median {statistics.median(times):.1f} ms: grading, saving, what changed; "
+               f"{len(times) / elapsed:.0f} answers/s"),
+    ]  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="StudyApp performance figures")
     parser.add_argument("--quick", action="store_true", help="small sizes (for CI)")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="also time 30 learners answering at once on this PostgreSQL database "
+        "(the teacher's URL; adds profiles named bench-…)",
+    )
+    parser.add_argument("--server-only", action="store_true", help="only the --server figure")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        figures = [
-            *startup(sizes, tmp),
-            *quiz_builds(sizes),
-            *store(sizes, tmp),
-            *large_starts(sizes, tmp, tmp / "million.sqlite3"),
-            *memory(tmp, sizes.library),
-            *large_courses(sizes, tmp),
-            *imports(sizes, tmp),
-        ]
+        figures = (
+            []
+            if args.server_only
+            else [
+                *startup(sizes, tmp),
+                *quiz_builds(sizes),
+                *store(sizes, tmp),
+                *large_starts(sizes, tmp, tmp / "million.sqlite3"),
+                *memory(tmp, sizes.library),
+                *large_courses(sizes, tmp),
+                *imports(sizes, tmp),
+            ]
+        )
+        if args.server:
+            figures += class_load(args.server)
     if args.json:
         print(json.dumps([f.__dict__ for f in figures], indent=2, ensure_ascii=False))
         return 0

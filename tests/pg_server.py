@@ -135,6 +135,8 @@ def main() -> int:
     url = cluster.new_database("studyapp")
     print(f"A PostgreSQL cluster in {cluster.folder}, until Ctrl+C. The teacher's URL:")
     print(url)
+    for stop in (signal.SIGINT, signal.SIGTERM):  # also when started in the background
+        signal.signal(stop, signal.default_int_handler)
     try:
         signal.pause()
     except KeyboardInterrupt:
