@@ -14,8 +14,11 @@ from studyapp.demo import right_response, wrong_response
 from studyapp.service import StudyService
 from studyapp.ui.class_screen import ClassDialog
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.qt import QSettings
+from studyapp.ui.qt import QSettings, Qt
 from tests.conftest import CONTENT
+from tests.pg_server import Cluster, server_binaries
+from tests.pg_server import start as start_cluster
+from tests.ui.test_quiz_screens import answer_by_mouse, start_quiz
 
 
 def answered(url: str, right: int, wrong: int) -> None:
@@ -93,3 +96,28 @@ def test_a_learners_window_shows_no_class_and_only_their_own_profile(
 def test_a_window_on_a_file_shows_no_class(open_window, db_path: Path) -> None:
     window = open_window(str(db_path))
     assert not window.menus.class_view.isVisible() and window.menus.backups.isEnabled()
+
+
+def test_a_server_gone_mid_quiz_keeps_the_answer_on_screen_to_save_again(
+    pg_cluster: Cluster, open_window, qtbot: QtBot
+) -> None:
+    binaries = server_binaries()
+    assert binaries is not None
+    own = start_cluster(binaries)  # one this test may stop and start
+    try:
+        window = open_window(own.new_database("class"))
+        window.activateWindow()
+        start_quiz(window, qtbot, "concept_definition", length=2)
+        panel = window.quiz_page.question_panel
+        own.pause()
+        answer_by_mouse(window, qtbot, panel.question)
+        assert panel.verdict.text() == "⚠ Your answer was not saved"
+        assert "try again once it is back" in panel.feedback_text.text()
+        assert panel.next.text() == "Try saving again"
+        own.resume()
+        qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
+        assert panel.verdict.text() == "✓ Correct"
+        assert window.service.stats("nato-russia").answers == 1
+    finally:
+        window.service.close()
+        own.stop()

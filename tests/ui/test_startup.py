@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 
-def start(tmp_path: Path, db: Path, until: str) -> subprocess.CompletedProcess[str]:
+def start(tmp_path: Path, db: Path | str, until: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -49,3 +50,20 @@ def test_the_last_lesson_is_shown_before_the_progress_and_a_quit_waits_for_it(
     assert shown.returncode == 0 and shown.stdout.splitlines() == ["lessons"]
     assert db.exists()  # the quit waited for the database to be made whole
     assert start(tmp_path, db, "ready").returncode == 0
+
+
+def test_the_window_opens_on_a_class_server(tmp_path: Path, pg_url: str) -> None:
+    ready = start(tmp_path, pg_url, "ready")
+    assert ready.returncode == 0 and ready.stdout.splitlines() == ["ready"], ready.stderr
+
+
+def test_a_server_that_cannot_be_reached_is_one_message(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://ada:secret@127.0.0.1:{port}/class"
+    result = start(tmp_path, url, "ready")
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "cannot be reached" in line and "try again once it is back" in line
+    assert "secret" not in line and "Traceback" not in result.stderr
