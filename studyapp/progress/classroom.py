@@ -13,7 +13,7 @@ import secrets
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Integer, func, select, text
+from sqlalchemy import Connection, Engine, Integer, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.functions import coalesce
 
@@ -33,8 +33,12 @@ def is_server(engine: Engine) -> bool:
 
 
 def login_name(engine: Engine) -> str | None:
-    """The role this engine logs in as (None for a file)."""
-    return engine.url.username if is_server(engine) else None
+    """The role this engine logs in as (None for a file): asked of the server, since a URL
+    may leave the user name to the environment."""
+    if not is_server(engine):
+        return None
+    with engine.connect() as connection:
+        return str(connection.exec_driver_sql("SELECT current_user").scalar())
 
 
 def _only_on_a_server(engine: Engine) -> None:
@@ -69,9 +73,9 @@ def grant(engine: Engine, name: str) -> Login:
     tables = ", ".join(LEARNERS_TABLES)
     try:
         with engine.begin() as connection:
-            database = connection.exec_driver_sql("SELECT current_database()").scalar()
+            database = _this_database(connection)
             connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
-            connection.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database}" TO {name}')
+            connection.exec_driver_sql(f"GRANT CONNECT ON DATABASE {database} TO {name}")
             connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {name}")
             connection.exec_driver_sql(
                 f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {name}"
@@ -94,25 +98,32 @@ def revoke(engine: Engine, name: str) -> None:
     tables = ", ".join(LEARNERS_TABLES)
     try:
         with engine.begin() as connection:
-            database = connection.exec_driver_sql("SELECT current_database()").scalar()
+            database = _this_database(connection)
             connection.exec_driver_sql(f"REVOKE ALL ON {tables}, alembic_version FROM {name}")
             connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {name}")
             connection.exec_driver_sql(f"REVOKE ALL ON SCHEMA public FROM {name}")
-            connection.exec_driver_sql(f'REVOKE ALL ON DATABASE "{database}" FROM {name}')
+            connection.exec_driver_sql(f"REVOKE ALL ON DATABASE {database} FROM {name}")
             connection.exec_driver_sql(f"DROP ROLE {name}")
     except DBAPIError as error:
         raise StoreError(f"could not remove the login '{name}': {cause(error)}") from error
+
+
+def _this_database(connection: Connection) -> str:
+    """The current database's name, quoted for a statement."""
+    name = str(connection.exec_driver_sql("SELECT current_database()").scalar())
+    return str(connection.dialect.identifier_preparer.quote(name))
 
 
 def is_teacher(engine: Engine) -> bool:
     """Whether this login owns the tables (ran the migrations), and so reads every row."""
     if not is_server(engine):
         return False
+    query = text(
+        "SELECT tableowner = current_user FROM pg_tables "
+        "WHERE tablename = 'answers' AND schemaname = current_schema()"
+    )
     with engine.connect() as connection:
-        owner = connection.execute(
-            text("SELECT tableowner FROM pg_tables WHERE tablename = 'answers'")
-        ).scalar()
-    return bool(owner) and owner == engine.url.username
+        return bool(connection.execute(query).scalar())
 
 
 # --- the teacher's view ---------------------------------------------------------------

@@ -195,3 +195,18 @@ def test_a_server_url_without_the_driver_names_the_extra(
     with pytest.raises(StoreError, match=r"pip install 'studyapp\[server\]'") as missing:
         StudyService.open(CONTENT, url)
     assert "secret" not in str(missing.value)
+
+
+def test_a_login_given_by_the_environment_studies_as_itself(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    StudyService.open(CONTENT, pg_url).close()
+    login = make_url(grant(pg_url, "ada"))
+    monkeypatch.setenv("PGUSER", "ada")  # libpq's own way, as a school's setup may do
+    monkeypatch.setenv("PGPASSWORD", str(login.password))
+    bare = login.set(username=None, password=None).render_as_string(hide_password=False)
+    app = StudyService.open(CONTENT, bare)
+    assert app.profile == "ada" and not app.is_teacher
+    app.close()
