@@ -65,9 +65,11 @@ class ReaderText(QTextBrowser):
 
     def fit_column(self) -> None:
         column = self.fontMetrics().averageCharWidth() * READER_COLUMN_CHARS
-        # The width with no scroll bar: the column stays put when one comes or goes (and
-        # asking for the viewport itself would cost PySide 11 ms before the first lesson).
-        side = max(24, (self.maximumViewportSize().width() - column) // 2)
+        # The viewport's width, worked out: asking for the viewport itself costs PySide
+        # 11 ms of type lookups before the first lesson is drawn.
+        bar = self.verticalScrollBar()
+        width = self.maximumViewportSize().width() - (bar.width() if bar.isVisibleTo(self) else 0)
+        side = max(24, (width - column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if frame.leftMargin() != side:

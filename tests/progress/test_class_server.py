@@ -210,3 +210,35 @@ def test_a_login_given_by_the_environment_studies_as_itself(
     app = StudyService.open(CONTENT, bare)
     assert app.profile == "ada" and not app.is_teacher
     app.close()
+
+
+def test_a_class_database_of_an_older_schema_is_upgraded_with_its_rows(pg_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from studyapp.progress.db import HEAD_REVISION, MIGRATIONS
+
+    engine = create_engine(pg_url)
+    with engine.begin() as connection:  # the schema of the release before class mode
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.exec_driver_sql(
+            "INSERT INTO profiles (id, name, created_at, desired_retention)"
+            " VALUES (1, 'ada', now(), 0.9)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO quiz_sessions (profile_id, course_id, mode, lessons, question_count,"
+            " seed, questions, started_at) VALUES (1, 'nato-russia', 'quiz', '', 3, 7, '[]', now())"
+        )
+    engine.dispose()
+    app = StudyService.open(CONTENT, pg_url, profile="ada")
+    app.start_quiz("nato-russia", count=2, seed=2**62)  # too large before the upgrade
+    app.close()
+    assert rows(pg_url, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    assert sorted(rows(pg_url, "SELECT seed FROM quiz_sessions")) == [(7,), (2**62,)]
+    secured = "SELECT relname FROM pg_class WHERE relrowsecurity ORDER BY relname"
+    assert [name for (name,) in rows(pg_url, secured)] == [
+        "answers", "item_states", "lesson_reads", "profiles", "quiz_sessions"
+    ]  # fmt: skip

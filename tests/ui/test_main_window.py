@@ -267,6 +267,7 @@ def test_no_warning_banner_flashes_while_the_app_opens(qtbot: QtBot, tmp_path: P
     window.show()
     qtbot.waitExposed(window)
     assert window.opening.text() == "Opening your lessons…"  # the first frame
+    assert window.opening.alignment() == Qt.AlignmentFlag.AlignCenter  # by the style sheet
     window.build()  # the screens, while the service still opens
     assert not window.lessons.banner.isVisible()
     assert not window.lessons.banner_details.isVisible()
