@@ -24,13 +24,18 @@ SUPERUSER_PASSWORD = "postgres-secret"
 
 
 def server_binaries() -> Path | None:
-    """The folder of `initdb` and `pg_ctl` (`pg_config --bindir`), or None if there is none."""
+    """The folder of `initdb` and `pg_ctl`: `pg_config --bindir`, else Debian's own place
+    for the server (whose pg_config may come with another package); None if there is none."""
+    folders = []
     pg_config = shutil.which("pg_config")
-    if pg_config is None:
-        return None
-    found = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True)
-    folder = Path(found.stdout.strip())
-    return folder if (folder / "initdb").exists() and (folder / "pg_ctl").exists() else None
+    if pg_config is not None:
+        found = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True)
+        folders.append(Path(found.stdout.strip()))
+    folders += sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)  # newest first
+    for folder in folders:
+        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
+            return folder
+    return None
 
 
 def _as_server_user(command: list[str]) -> list[str]:

@@ -23,9 +23,21 @@ from studyapp.progress.errors import StoreError, cause
 from studyapp.progress.models import Answer, LessonRead, Profile
 from studyapp.progress.repository import ProgressStore
 
-LEARNER_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a role name that needs no quoting
-LEARNERS_TABLES = ("profiles", "lesson_reads", "quiz_sessions", "answers", "item_states")
+LEARNER_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")  # quoted all the same: `user` is a keyword
 HARDEST = 10
+HARD_ENOUGH = 3  # learners who must have met a question before it can rank as hardest
+# What a learner's login may do: exactly what the app does, no more. Answers and readings
+# are only ever added; a profile changes only its desired retention; nothing is deleted.
+LEARNER_RIGHTS = (
+    "SELECT, INSERT, UPDATE (desired_retention) ON profiles",
+    "SELECT, INSERT ON answers",
+    "SELECT, INSERT ON lesson_reads",
+    "SELECT, INSERT, UPDATE (finished_at) ON quiz_sessions",
+    "SELECT, INSERT, UPDATE ON item_states",
+    "SELECT ON alembic_version",
+    "USAGE ON ALL SEQUENCES IN SCHEMA public",
+    "USAGE ON SCHEMA public",
+)
 
 
 def is_server(engine: Engine) -> bool:
@@ -37,8 +49,12 @@ def login_name(engine: Engine) -> str | None:
     may leave the user name to the environment."""
     if not is_server(engine):
         return None
-    with engine.connect() as connection:
-        return str(connection.exec_driver_sql("SELECT current_user").scalar())
+    try:
+        with engine.connect() as connection:
+            return str(connection.exec_driver_sql("SELECT current_user").scalar())
+    except DBAPIError as error:
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(f"{where}: cannot open the progress database: {cause(error)}") from error
 
 
 def _only_on_a_server(engine: Engine) -> None:
@@ -58,6 +74,11 @@ def _checked_name(name: str) -> str:
     return name
 
 
+def _marker(database: str) -> str:
+    """What a learner's role says of itself: only such a role may be revoked."""
+    return f"StudyApp learner of {database}"
+
+
 @dataclass(frozen=True)
 class Login:
     name: str
@@ -69,57 +90,90 @@ def grant(engine: Engine, name: str) -> Login:
     """A login role for learner `name` with a new password, allowed only its own rows."""
     _only_on_a_server(engine)
     name = _checked_name(name)
-    password = secrets.token_urlsafe(18)  # letters, digits, - and _: nothing to escape
-    tables = ", ".join(LEARNERS_TABLES)
+    password = secrets.token_urlsafe(18)
     try:
         with engine.begin() as connection:
-            database = _this_database(connection)
-            connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
-            connection.exec_driver_sql(f"GRANT CONNECT ON DATABASE {database} TO {name}")
-            connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {name}")
+            role = _quoted(connection, name)
+            database = str(connection.exec_driver_sql("SELECT current_database()").scalar())
+            # The server gets the password's SCRAM verifier, never the password: a statement
+            # may be logged, or shown in pg_stat_activity.
+            driver = connection.connection.driver_connection
+            verifier = driver.pgconn.encrypt_password(  # type: ignore[union-attr]
+                password.encode(), name.encode(), b"scram-sha-256"
+            ).decode()
+            connection.exec_driver_sql(f"CREATE ROLE {role} LOGIN PASSWORD '{verifier}'")
+            marker = _marker(database).replace("'", "''")
+            connection.exec_driver_sql(f"COMMENT ON ROLE {role} IS '{marker}'")
             connection.exec_driver_sql(
-                f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {name}"
+                f"GRANT CONNECT ON DATABASE {_quoted(connection, database)} TO {role}"
             )
-            connection.exec_driver_sql(f"GRANT SELECT ON alembic_version TO {name}")
-            connection.exec_driver_sql(
-                f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {name}"
-            )
+            for rights in LEARNER_RIGHTS:
+                connection.exec_driver_sql(f"GRANT {rights} TO {role}")
     except DBAPIError as error:
-        raise StoreError(f"could not create the login '{name}': {cause(error)}") from error
+        raise StoreError(f"could not create the login '{name}': {_granting(error)}") from None
     ProgressStore(engine, name)  # the profile, so that the class lists the learner at once
     url = engine.url.set(username=name, password=password)
     return Login(name, password, url.render_as_string(hide_password=False))
 
 
 def revoke(engine: Engine, name: str) -> None:
-    """Remove learner `name`'s login; their answers stay for the teacher to see."""
+    """Remove learner `name`'s login; their answers stay for the teacher to see. Only a
+    role that `grant` made for this database is removed, never another."""
     _only_on_a_server(engine)
     name = _checked_name(name)
-    tables = ", ".join(LEARNERS_TABLES)
     try:
         with engine.begin() as connection:
-            database = _this_database(connection)
-            connection.exec_driver_sql(f"REVOKE ALL ON {tables}, alembic_version FROM {name}")
-            connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {name}")
-            connection.exec_driver_sql(f"REVOKE ALL ON SCHEMA public FROM {name}")
-            connection.exec_driver_sql(f"REVOKE ALL ON DATABASE {database} FROM {name}")
-            connection.exec_driver_sql(f"DROP ROLE {name}")
+            role = _quoted(connection, name)
+            database = str(connection.exec_driver_sql("SELECT current_database()").scalar())
+            said = connection.execute(
+                text(
+                    "SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :name"
+                ),
+                {"name": name},
+            ).first()
+            if said is None:
+                raise StoreError(f"there is no login named '{name}'")
+            if said[0] != _marker(database):
+                raise StoreError(
+                    f"'{name}' is not a learner's login of this class (class grant did not "
+                    "make it here); it was left alone"
+                )
+            for rights in LEARNER_RIGHTS:
+                on_what = rights.split(" ON ", 1)[1]
+                connection.exec_driver_sql(f"REVOKE ALL ON {on_what} FROM {role}")
+            connection.exec_driver_sql(
+                f"REVOKE ALL ON DATABASE {_quoted(connection, database)} FROM {role}"
+            )
+            connection.exec_driver_sql(f"DROP ROLE {role}")
     except DBAPIError as error:
-        raise StoreError(f"could not remove the login '{name}': {cause(error)}") from error
+        raise StoreError(f"could not remove the login '{name}': {_granting(error)}") from None
 
 
-def _this_database(connection: Connection) -> str:
-    """The current database's name, quoted for a statement."""
-    name = str(connection.exec_driver_sql("SELECT current_database()").scalar())
-    return str(connection.dialect.identifier_preparer.quote(name))
+def _quoted(connection: Connection, name: str) -> str:
+    return str(connection.dialect.identifier_preparer.quote_identifier(name))
+
+
+def _granting(error: DBAPIError) -> str:
+    """Why a login could not be made or removed: usually a teacher's role without
+    CREATEROLE, or a name already taken on the server (logins are the server's)."""
+    state = getattr(error.orig, "sqlstate", None)
+    if state == "42501":
+        return (
+            "the teacher's login may not create or drop roles; the server's administrator "
+            "can allow it: ALTER ROLE teacher CREATEROLE"
+        )
+    if state == "42710":
+        return "that name is already a login on this server (maybe of another class)"
+    return cause(error)
 
 
 def is_teacher(engine: Engine) -> bool:
-    """Whether this login owns the tables (ran the migrations), and so reads every row."""
+    """Whether this login owns the tables (ran the migrations), by itself or through a
+    group, and so reads every row."""
     if not is_server(engine):
         return False
     query = text(
-        "SELECT tableowner = current_user FROM pg_tables "
+        "SELECT pg_has_role(tableowner, 'MEMBER') FROM pg_tables "
         "WHERE tablename = 'answers' AND schemaname = current_schema()"
     )
     with engine.connect() as connection:
@@ -198,7 +252,7 @@ def report(
             if name != teacher
         ]
         last_active = _last_active(connection, course.id)
-        hardest = _hardest(connection, course)
+        hardest = _hardest(connection, course, names)
     per_learner = {
         name: stats.compute(ProgressStore(engine, name), course, now=now, tz=tz) for name in names
     }
@@ -241,20 +295,22 @@ def _last_active(connection: Any, course_id: str) -> dict[str, dt.datetime]:
     return latest
 
 
-def _hardest(connection: Any, course: Course) -> list[HardQuestion]:
-    """The questions with the lowest share right at each learner's first try."""
+def _hardest(connection: Any, course: Course, learners: list[str]) -> list[HardQuestion]:
+    """The questions with the lowest share right at each learner's first try, among those
+    that enough of the class has met (one learner's slip is not the class's difficulty)."""
     first = (
         select(func.min(Answer.id).label("id"))
-        .where(Answer.course_id == course.id)
+        .join(Profile, Profile.id == Answer.profile_id)
+        .where(Answer.course_id == course.id, Profile.name.in_(learners))
         .group_by(Answer.profile_id, Answer.question_id)
         .subquery()
     )
     right = coalesce(func.sum(Answer.correct.cast(Integer)), 0)
-    query = (
-        select(Answer.question_id, Answer.question_type, Answer.item_ids, Answer.lesson_id,
-               func.count(), right)
+    query = (  # one row per question: a matching's items and lesson may differ in order
+        select(Answer.question_id, func.min(Answer.question_type), func.min(Answer.item_ids),
+               func.min(Answer.lesson_id), func.count(), right)
         .join(first, first.c.id == Answer.id)
-        .group_by(Answer.question_id, Answer.question_type, Answer.item_ids, Answer.lesson_id)
+        .group_by(Answer.question_id)
     )  # fmt: skip
     titles = {lesson.id: lesson.title for lesson in course.lessons}
     found = [
@@ -270,5 +326,7 @@ def _hardest(connection: Any, course: Course) -> list[HardQuestion]:
         )
         for question_id, kind, item_ids, lesson_id, tries, correct in connection.execute(query)
     ]
+    enough = min(HARD_ENOUGH, max((q.learners for q in found), default=0))
+    found = [q for q in found if q.learners >= enough]
     found.sort(key=lambda q: (q.accuracy, -q.learners, q.question_id))
     return found[:HARDEST]

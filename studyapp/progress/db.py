@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
 from studyapp.progress import health
@@ -135,7 +135,10 @@ def head_revision() -> str:
 
 def open_database(location: str) -> OpenedDatabase:
     """An engine on an up-to-date schema, after the checks that keep the learner's data safe."""
-    url = make_url(database_url(location))
+    try:
+        url = make_url(database_url(location))
+    except (ArgumentError, ValueError):  # not echoed: a URL may hold a password
+        raise StoreError("the database given is neither a file path nor a URL") from None
     path = database_file(location)
     notice = None
     if path is not None:
@@ -158,8 +161,16 @@ def open_database(location: str) -> OpenedDatabase:
 
 
 def _server_engine(url: URL) -> Engine:
+    where = url.render_as_string(hide_password=True)
+    if url.get_backend_name() != "postgresql":
+        raise StoreError(
+            f"{where}: StudyApp keeps progress in a SQLite file or on a PostgreSQL server "
+            "(postgresql+psycopg://user:password@host:port/database)"
+        )
     try:
         return create_engine(url, pool_pre_ping=True)
+    except ArgumentError as error:  # e.g. a driver SQLAlchemy does not know
+        raise StoreError(f"{where}: {error}; write postgresql+psycopg://…") from None
     except ImportError as error:  # the driver is an optional extra
         raise StoreError(
             f"{url.render_as_string(hide_password=True)}: a PostgreSQL server needs the "
@@ -187,6 +198,7 @@ def upgrade(engine: Engine, url: URL, path: Path | None) -> None:
     try:
         with migrator.begin() as connection:
             if connection.dialect.name == "postgresql":  # a class starting at once: one at a time
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {MIGRATION_BUSY_TIMEOUT_MS}")
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             # Read again under the write lock: another StudyApp may have just upgraded it.
             current = _current_revision(connection)

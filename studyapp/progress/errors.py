@@ -45,13 +45,23 @@ def is_damage(error: BaseException) -> bool:
     return result_code(error) in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
-# PostgreSQL's SQLSTATE classes and codes that a learner or a teacher can act on.
+# PostgreSQL's SQLSTATE codes that a learner or a teacher can act on.
 _SERVER_CAUSES = {
-    "42501": "this login may not do that (on a class server, a learner's login reaches only "
-    "the rows of its own profile, named like the login)",
+    "42501": "this login is not allowed to do that (on a class server a learner's login "
+    "reaches only its own profile, named like the login; an upgrade of the tables needs the "
+    "teacher's login)",
     "28P01": "the server refused the login: wrong name or password",
     "57P01": "the server went away (it was stopped or restarted); try again once it is back",
+    "55P03": "another StudyApp is upgrading the class's tables; try again in a minute",
 }
+# What the server says when a connection fails before any statement (no SQLSTATE then).
+_CONNECTING = (
+    ("password authentication failed", _SERVER_CAUSES["28P01"]),
+    ("does not exist", "the server has no such database or login (check the URL)"),
+    ("no pg_hba.conf entry", "the server does not accept this login from this computer "
+     "(its administrator can allow it in pg_hba.conf)"),
+    ("too many", "the server has too many connections open; try again shortly"),
+)  # fmt: skip
 
 
 def cause(error: BaseException) -> str:
@@ -63,11 +73,14 @@ def cause(error: BaseException) -> str:
     state = getattr(original, "sqlstate", None)
     if isinstance(state, str) and state in _SERVER_CAUSES:
         return _SERVER_CAUSES[state]
-    if "password authentication failed" in str(original):
-        return _SERVER_CAUSES["28P01"]
-    if type(original).__name__ == "OperationalError" and "connection" in str(original):
-        first = str(original).splitlines()[0]
-        return f"the server cannot be reached ({first}); try again once it is back"
+    if type(original).__name__ == "OperationalError":
+        said = str(original)
+        for words, meaning in _CONNECTING:
+            if words in said:
+                return meaning
+        if "connection" in said or "timeout" in said:
+            first = said.splitlines()[0]
+            return f"the server cannot be reached ({first}); try again once it is back"
     if isinstance(original, OSError):
         return original.strerror or str(original)
     return str(original).splitlines()[0] if str(original) else type(original).__name__

@@ -148,16 +148,16 @@ class ClassDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAccessibleName("Learners of the class")
         for row, each in enumerate(report.learners):
-            moment = each.last_active
-            local = moment.replace(tzinfo=dt.UTC).astimezone() if moment else None  # stored UTC
+            moment = each.last_active  # stored in UTC, shown in the teacher's time zone
+            local = moment.replace(tzinfo=dt.UTC).astimezone(self.service.tz) if moment else None
             active = f"{local:%Y-%m-%d %H:%M}" if local else "never"
             cells = (
                 (each.profile, each.profile),
                 (str(each.answers), each.answers),
-                (_percent(each.accuracy), each.accuracy or 0.0),
+                (_percent(each.accuracy), -1.0 if each.accuracy is None else each.accuracy),
                 (_percent(each.mastery), each.mastery),
                 (str(each.due), each.due),
-                (active, local.isoformat() if local else ""),
+                (active, moment.replace(tzinfo=dt.UTC).timestamp() if moment else 0.0),
             )
             for col, (shown, key) in enumerate(cells):
                 cell = Cell(shown)

@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         ).setFocus()
         self.backups.start(service)
         server = service.is_server
-        self.menus.class_view.setVisible(server and service.is_teacher)
+        self.menus.class_view.setVisible(server and self._teaches(service))
         self.menus.backups.setEnabled(not server)
         if server:
             self.menus.backups.setToolTip("A database server keeps its own backups")
@@ -417,6 +417,15 @@ class MainWindow(QMainWindow):
         self.go(LESSONS)
 
     # --- backups -----------------------------------------------------------------------
+
+    @staticmethod
+    def _teaches(service: StudyService) -> bool:
+        from studyapp.service import StoreError
+
+        try:
+            return service.is_teacher
+        except StoreError:  # the server went away just now: the entry waits for a restart
+            return False
 
     def show_class(self) -> ClassDialog | None:
         """The class's progress on the course on screen (a class server's teacher only)."""

@@ -71,21 +71,36 @@ def test_a_learners_login_reads_and_writes_only_its_own_rows(
         ada, "SELECT DISTINCT p.name FROM answers a JOIN profiles p ON p.id = a.profile_id"
     ) == [("ada",)]
     [(ben_id,)] = rows(pg_url, "SELECT id FROM profiles WHERE name = 'ben'")
-    for sql in (  # by plain SQL too: Ben's rows are not there for Ada to touch
+    for sql in (  # by plain SQL too: Ben's rows are not there for Ada to see
         f"SELECT * FROM answers WHERE profile_id = {ben_id}",
         f"SELECT * FROM item_states WHERE profile_id = {ben_id}",
         f"SELECT * FROM quiz_sessions WHERE profile_id = {ben_id}",
-        f"UPDATE answers SET correct = true WHERE profile_id = {ben_id} RETURNING id",
-        f"DELETE FROM answers WHERE profile_id = {ben_id} RETURNING id",
+        f"SELECT * FROM lesson_reads WHERE profile_id = {ben_id}",
+        f"UPDATE item_states SET reviews = 0 WHERE profile_id = {ben_id} RETURNING id",
     ):
         assert rows(ada, sql) == []
-    with pytest.raises(DBAPIError, match="row-level security"):
-        rows(
-            ada,
-            "INSERT INTO profiles (name, created_at, desired_retention)"
-            " VALUES ('ben2', now(), 0.9)",
-        )
-    with pytest.raises(StoreError, match="reaches only the rows of its own profile"):
+    answer_row = (  # an answer in Ben's name
+        "INSERT INTO answers (profile_id, course_id, lesson_id, question_id, question_type,"
+        " topic, item_ids, response, correct, score, seconds, answered_at, day) VALUES"
+        f" ({ben_id}, 'nato-russia', 'key-events', 'q', 'cloze', 'concept', 'concept:x', '\"\"',"
+        " true, 1, 1, now(), '2026-01-01')"
+    )
+    for sql in (  # nor to write: not in another's name, nor to move her own rows to Ben
+        answer_row,
+        "INSERT INTO profiles (name, created_at, desired_retention) VALUES ('ben2', now(), 0.9)",
+        f"UPDATE item_states SET profile_id = {ben_id}",
+    ):
+        with pytest.raises(DBAPIError, match="row-level security"):
+            rows(ada, sql)
+    for sql in (  # and her own record is kept as it was given: no rewriting, no deleting
+        "UPDATE answers SET correct = true",
+        "DELETE FROM answers",
+        "DELETE FROM profiles",
+        "UPDATE profiles SET name = 'ben'",
+    ):
+        with pytest.raises(DBAPIError, match="permission denied"):
+            rows(ada, sql)
+    with pytest.raises(StoreError, match="this login is not allowed to do that"):
         StudyService.open(CONTENT, ada, profile="ben")
     assert rows(pg_url, "SELECT count(*) FROM answers") == [(6,)]  # the teacher reads all
 
@@ -127,19 +142,22 @@ def test_a_revoked_login_is_refused_and_its_answers_stay(
 
 
 def test_thirty_learners_answering_at_once_lose_nothing(pg_url: str) -> None:
-    """Thirty processes on a fresh database: they upgrade it one at a time, then each
-    answers fifty questions, every one committed when given."""
+    """Thirty learners, each through their own login, answer fifty questions each at once:
+    every answer is committed when given, and none is lost."""
+    teacher = StudyService.open(CONTENT, pg_url)
+    logins = [teacher.grant_learner(f"learner{n}") for n in range(30)]
+    teacher.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.load_worker", pg_url, f"learner-{n}", "50", str(n)],
+            [sys.executable, "-m", "tests.load_worker", login.url, "default", "50", str(n)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for n in range(30)
+        for n, login in enumerate(logins)
     ]
     for worker in workers:
         out, err = worker.communicate(timeout=600)
@@ -150,7 +168,41 @@ def test_thirty_learners_answering_at_once_lose_nothing(pg_url: str) -> None:
         "SELECT p.name, count(a.id) FROM profiles p JOIN answers a ON a.profile_id = p.id "
         "GROUP BY p.name",
     )
-    assert sorted(counted) == sorted((f"learner-{n}", 50) for n in range(30))
+    assert sorted(counted) == sorted((f"learner{n}", 50) for n in range(30))
+
+
+def test_apps_starting_at_once_on_a_new_class_database_make_it_once(pg_url: str) -> None:
+    opening = "from studyapp.service import StudyService; import sys; " + (
+        f"StudyService.open(__import__('pathlib').Path({str(CONTENT)!r}), sys.argv[1]).close()"
+    )
+    starts = [
+        subprocess.Popen([sys.executable, "-c", opening, pg_url], stderr=subprocess.PIPE, text=True)
+        for _ in range(8)
+    ]
+    for start in starts:
+        _, err = start.communicate(timeout=300)
+        assert start.returncode == 0, err
+    assert rows(pg_url, "SELECT count(*) FROM alembic_version") == [(1,)]
+
+
+def test_only_a_learners_login_of_this_class_can_be_revoked(
+    pg_url: str, pg_cluster: Cluster
+) -> None:
+    teacher = StudyService.open(CONTENT, pg_url)
+    pg_cluster.admin("CREATE ROLE payroll LOGIN")  # another program's role on the server
+    with pytest.raises(StoreError, match="is not a learner's login of this class"):
+        teacher.revoke_learner("payroll")
+    with pytest.raises(StoreError, match="there is no login named 'nobody'"):
+        teacher.revoke_learner("nobody")
+    user = teacher.grant_learner("user")  # an SQL keyword is a name like any other
+    with pytest.raises(StoreError, match="already a login on this server"):
+        teacher.grant_learner("user")
+    learner = StudyService.open(CONTENT, user.url)
+    assert learner.profile == "user"
+    learner.close()
+    teacher.revoke_learner("user")
+    teacher.close()
+    assert rows(pg_url, "SELECT count(*) FROM pg_roles WHERE rolname = 'payroll'") == [(1,)]
 
 
 @pytest.fixture
@@ -242,3 +294,31 @@ def test_a_class_database_of_an_older_schema_is_upgraded_with_its_rows(pg_url: s
     assert [name for (name,) in rows(pg_url, secured)] == [
         "answers", "item_states", "lesson_reads", "profiles", "quiz_sessions"
     ]  # fmt: skip
+
+
+def test_the_hardest_questions_count_each_learner_once_per_question(pg_url: str) -> None:
+    teacher = StudyService.open(CONTENT, pg_url)  # makes the teacher's own profile too
+    for name in ("ada", "ben", "cy"):
+        rows(pg_url, f"INSERT INTO profiles (name, created_at) VALUES ('{name}', now())")
+
+    def answered(name: str, question: str, items: str, lesson: str, right: bool) -> None:
+        rows(
+            pg_url,
+            "INSERT INTO answers (profile_id, course_id, lesson_id, question_id, question_type,"
+            " topic, item_ids, response, correct, score, seconds, answered_at, day) SELECT id,"
+            f" 'nato-russia', '{lesson}', '{question}', 'matching', 'concept', '{items}', '[]',"
+            f" {right}, 0, 5, now(), '2026-03-01' FROM profiles WHERE name = '{name}'",
+        )
+
+    # One matching question, its items and lesson told differently each time it was made.
+    answered("ada", "matching:1", "concept:a concept:b", "key-events", False)
+    answered("ada", "matching:1", "concept:a concept:b", "key-events", True)  # a second try
+    answered("ben", "matching:1", "concept:b concept:a", "introduction", False)
+    answered("cy", "matching:1", "concept:a concept:b", "key-events", True)
+    answered("teacher", "matching:1", "concept:a concept:b", "key-events", True)
+    answered("ada", "cloze:1", "concept:c", "key-events", False)  # one learner's slip
+    hardest = teacher.class_report("nato-russia").hardest
+    teacher.close()
+    assert [(q.question_id, q.learners, q.right_first_time) for q in hardest] == [
+        ("matching:1", 3, 1)
+    ]

@@ -104,6 +104,7 @@ def test_a_server_gone_mid_quiz_keeps_the_answer_on_screen_to_save_again(
     binaries = server_binaries()
     assert binaries is not None
     own = start_cluster(binaries)  # one this test may stop and start
+    window = None
     try:
         window = open_window(own.new_database("class"))
         window.activateWindow()
@@ -119,5 +120,6 @@ def test_a_server_gone_mid_quiz_keeps_the_answer_on_screen_to_save_again(
         assert panel.verdict.text() == "✓ Correct"
         assert window.service.stats("nato-russia").answers == 1
     finally:
-        window.service.close()
+        if window is not None:
+            window.service.close()
         own.stop()
