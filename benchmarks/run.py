@@ -586,22 +586,33 @@ def imports(sizes: Sizes, tmp: Path) -> list[Figure]:
 
 
 def class_load(url: str, learners: int = 30, answers: int = 50) -> list[Figure]:
-    """Thirty learners answering at once on a PostgreSQL server, each answer committed when
-    given (tests/load_worker.py); every answer is counted back afterwards."""
+    """Thirty learners answering at once on a PostgreSQL server, each through a login of
+    their own (made for the run, removed after it; their answers stay), each answer
+    committed when given (tests/load_worker.py); every answer is counted back afterwards."""
     from sqlalchemy import create_engine, text
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    names = [f"bench-{os.getpid()}-{n}" for n in range(learners)]
+    names = [f"bench_{os.getpid()}_{n}" for n in range(learners)]
+    teacher = StudyService.open(CONTENT, url)
+    logins = [teacher.grant_learner(name) for name in names]
     started = time.perf_counter()
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.load_worker", url, name, str(answers), str(n)],
+            [
+                sys.executable,
+                "-m",
+                "tests.load_worker",
+                login.url,
+                login.name,
+                str(answers),
+                str(n),
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
             text=True,
         )
-        for n, name in enumerate(names)
+        for n, login in enumerate(logins)
     ]
     times: list[float] = []
     commits: list[float] = []
@@ -618,6 +629,9 @@ def class_load(url: str, learners: int = 30, answers: int = 50) -> list[Figure]:
                      "WHERE p.name = ANY(:names)")  # fmt: skip
         kept = connection.execute(query, {"names": names}).scalar()
     engine.dispose()
+    for name in names:
+        teacher.revoke_learner(name)
+    teacher.close()
 
     def p95(values: list[float]) -> float:
         return statistics.quantiles(values, n=20)[-1]
@@ -639,7 +653,7 @@ def main() -> int:
         "--server",
         metavar="URL",
         help="also time 30 learners answering at once on this PostgreSQL database "
-        "(the teacher's URL; adds profiles named bench-…)",
+        "(the teacher's URL; adds learners bench_…, whose logins are removed after)",
     )
     parser.add_argument("--server-only", action="store_true", help="only the --server figure")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
