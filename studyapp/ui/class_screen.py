@@ -6,7 +6,9 @@ Opened from View → Class, which only the teacher's login sees.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from typing import TYPE_CHECKING
 
 from studyapp.content import Concept, Course, Event
@@ -18,6 +20,7 @@ from studyapp.ui.qt import (
     QDialogButtonBox,
     QFont,
     QHeaderView,
+    QObject,
     QPainter,
     QScrollArea,
     Qt,
@@ -25,6 +28,8 @@ from studyapp.ui.qt import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
+    SignalInstance,
 )
 from studyapp.ui.qt_charts import (
     QBarCategoryAxis,
@@ -68,14 +73,43 @@ def item_label(course: Course, item_id: str) -> str:
     return item.statement
 
 
+class ReportReader(QObject):
+    """Reads the class's report off the screen's thread: one pass of statistics per
+    learner, over a network, must not freeze the window."""
+
+    read = Signal(object)  # the ClassReport
+    failed = Signal(str)
+
+    def start(self, service: StudyService, course_id: str) -> None:
+        def work() -> None:
+            from studyapp.service import StoreError
+
+            try:
+                report = service.class_report(course_id)
+            except StoreError as error:
+                self._tell(self.failed, str(error))
+                return
+            self._tell(self.read, report)
+
+        threading.Thread(target=work, daemon=True).start()
+
+    @staticmethod
+    def _tell(signal: SignalInstance, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile
+            signal.emit(value)
+
+
 class ClassDialog(QDialog):
-    """The class's progress on one course, refreshed on demand."""
+    """The class's progress on one course, read when opened and on Refresh."""
+
+    shown = Signal()  # a report is on screen
 
     def __init__(
         self, service: StudyService, course: Course, colors: Colors, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.service, self.course, self.colors = service, course, colors
+        self.report: ClassReport | None = None
         self.setWindowTitle(f"Class — {course.title}")
         self.resize(900, 760)
         layout = QVBoxLayout(self)
@@ -83,29 +117,41 @@ class ClassDialog(QDialog):
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.area, 1)
+        waiting = label("Reading the class's answers from the server…", "muted")
+        waiting.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        waiting.setContentsMargins(20, 40, 20, 20)
+        self.area.setWidget(waiting)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.refresh_button = buttons.addButton("&Refresh", QDialogButtonBox.ButtonRole.ActionRole)
         self.refresh_button.setToolTip("Read the class's answers again from the server")
         self.refresh_button.clicked.connect(self.refresh)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.reader = ReportReader(self)
+        self.reader.read.connect(self._on_read)
+        self.reader.failed.connect(self._on_failed)
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the report again; a failure after the first is told, the last report kept."""
-        from studyapp.service import StoreError
+        self.refresh_button.setEnabled(False)
+        self.reader.start(self.service, self.course.id)
+
+    def _on_read(self, report: ClassReport) -> None:
+        self.refresh_button.setEnabled(True)
+        self.show_report(report)
+        self.shown.emit()
+
+    def _on_failed(self, problem: str) -> None:
+        """Told in one message; the last report stays (or, if none came, the screen goes)."""
         from studyapp.ui import messages
 
-        try:
-            report = self.service.class_report(self.course.id)
-        except StoreError as error:
-            if not self.isVisible():
-                raise  # the first read: the window that opens this says why
-            messages.tell(self, "Class", str(error), messages.Icon.Warning)
-            return
-        self.show_report(report)
+        self.refresh_button.setEnabled(True)
+        messages.tell(self, "Class", problem, messages.Icon.Warning)
+        if self.report is None:
+            self.reject()
 
     def show_report(self, report: ClassReport) -> None:
+        self.report = report
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(20, 16, 20, 16)

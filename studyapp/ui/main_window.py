@@ -429,17 +429,11 @@ class MainWindow(QMainWindow):
 
     def show_class(self) -> ClassDialog | None:
         """The class's progress on the course on screen (a class server's teacher only)."""
-        from studyapp.service import StoreError
-        from studyapp.ui import messages
         from studyapp.ui.class_screen import ClassDialog
 
         if self.course is None or not self.menus.class_view.isVisible():
             return None
-        try:
-            dialog = ClassDialog(self.service, self.course, self.appearance.colors, self)
-        except StoreError as error:
-            messages.tell(self, "Class", str(error), messages.Icon.Warning)
-            return None
+        dialog = ClassDialog(self.service, self.course, self.appearance.colors, self)
         dialog.open()
         return dialog
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         QTime,
         QTimer,
         Signal,
+        SignalInstance,
     )
     from PySide6.QtGui import (
         QAction,
@@ -131,6 +132,7 @@ _WHERE = {
     "QTime": "QtCore",
     "QTimer": "QtCore",
     "Signal": "QtCore",
+    "SignalInstance": "QtCore",
     "QAction": "QtGui",
     "QActionGroup": "QtGui",
     "QBrush": "QtGui",
@@ -302,4 +304,5 @@ __all__ = [
     "QWidget",
     "Qt",
     "Signal",
+    "SignalInstance",
 ]

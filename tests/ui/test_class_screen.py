@@ -66,13 +66,16 @@ def test_the_teacher_opens_the_class_screen_with_every_learner(
     dialog = window.show_class()
     assert isinstance(dialog, ClassDialog)
     qtbot.addWidget(dialog)
+    assert "Reading the class" in dialog.area.widget().text()  # read off the screen's thread
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
     table = dialog.table
     learners = {
         table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())
     }
     assert learners == {"ada": "6", "ben": "4"}
     answered(ben.url, 2, 0)
-    dialog.refresh()
+    with qtbot.waitSignal(dialog.shown, timeout=30_000):
+        dialog.refresh()
     assert {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(2)} == {
         "ada": "6",
         "ben": "6",
@@ -122,4 +125,28 @@ def test_a_server_gone_mid_quiz_keeps_the_answer_on_screen_to_save_again(
     finally:
         if window is not None:
             window.service.close()
+        own.stop()
+
+
+def test_a_class_that_cannot_be_read_is_one_message_and_the_screen_goes(
+    pg_cluster: Cluster, open_window, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyapp.ui import messages
+
+    binaries = server_binaries()
+    assert binaries is not None
+    own = start_cluster(binaries)
+    told: list[str] = []
+    monkeypatch.setattr(
+        messages, "tell", lambda _parent, _title, text, *_a, **_k: told.append(text)
+    )
+    try:
+        window = open_window(own.new_database("class"))
+        own.pause()  # the server goes away before the teacher opens the class
+        dialog = window.show_class()
+        assert isinstance(dialog, ClassDialog)
+        qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+        assert "try again once it is back" in told[0] and "teacher-secret" not in told[0]
+        assert not dialog.isVisible()
+    finally:
         own.stop()
