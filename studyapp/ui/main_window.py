@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
             self.show_course(self.course.id, self.lesson_id)
         self.go(LESSONS)
 
-    # --- backups -----------------------------------------------------------------------
+    # --- the class and backups ---------------------------------------------------------
 
     @staticmethod
     def _teaches(service: StudyService) -> bool:
