@@ -183,13 +183,13 @@ def _main(argv: Sequence[str] | None) -> int:
         from studyapp.service import StoreError, StudyService
 
         if not content.is_dir():
-            return _fail(f"{content}: no such content folder")
+            return fail(f"{content}: no such content folder")
         if args.command == "quiz" and args.json:
             return quiz_json(StudyService.without_progress(content), args)
         try:
             service = StudyService.open(content, db, profile)
         except (StoreError, ValueError) as error:
-            return _fail(str(error))
+            return fail(str(error))
         if service.notice:
             print(f"studyapp: {service.notice}", file=sys.stderr)
         try:
@@ -198,13 +198,13 @@ def _main(argv: Sequence[str] | None) -> int:
                 service.automatic_backup()
             return code
         except StoreError as error:
-            return _fail(str(error))
+            return fail(str(error))
         finally:
             service.close()
     return open_window(content, db)
 
 
-def _fail(message: str) -> int:
+def fail(message: str) -> int:
     print(f"studyapp: {message}", file=sys.stderr)
     return EXIT_USER_ERROR
 
@@ -214,7 +214,7 @@ def check(content: Path) -> int:
     from studyapp.content import load_catalogue
 
     if not content.is_dir():
-        return _fail(f"{content}: no such content folder")
+        return fail(f"{content}: no such content folder")
     catalogue = load_catalogue(content)
     for course in catalogue.courses:
         print(course.summary())
@@ -222,7 +222,7 @@ def check(content: Path) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
     if not catalogue.courses and not catalogue.broken:
-        return _fail(f"{content}: no course folders found")
+        return fail(f"{content}: no course folders found")
     return EXIT_USER_ERROR if catalogue.broken else EXIT_OK
 
 
@@ -254,13 +254,13 @@ def quiz_json(service: StudyService, args: argparse.Namespace) -> int:
     from studyapp.quiz import QuizRequestError
 
     if problem := _quiz_problem(service, args):
-        return _fail(problem)
+        return fail(problem)
     try:
         questions = service.quiz(
             args.course, lessons=args.lessons, count=args.count, types=_types(args), seed=args.seed
         )
     except QuizRequestError as error:
-        return _fail(str(error))
+        return fail(str(error))
     print(json.dumps([q.to_json() for q in questions], ensure_ascii=False, indent=2))
     return EXIT_OK
 
@@ -271,7 +271,7 @@ def quiz(service: StudyService, args: argparse.Namespace) -> int:
     from studyapp.terminal import run_quiz
 
     if problem := _quiz_problem(service, args):
-        return _fail(problem)
+        return fail(problem)
     try:
         if args.review:
             run = service.start_review(args.course, count=args.count, seed=args.seed)
@@ -289,10 +289,10 @@ def quiz(service: StudyService, args: argparse.Namespace) -> int:
                 seed=args.seed,
             )
     except QuizRequestError as error:
-        return _fail(str(error))
+        return fail(str(error))
     if not run.questions:
         run.abandon()
-        return _fail("these lessons and types give no questions; choose more of them")
+        return fail("these lessons and types give no questions; choose more of them")
     run_quiz(service.course(args.course), run, sys.stdin, sys.stdout)
     return EXIT_OK
 
@@ -306,10 +306,10 @@ def _default_course(service: StudyService, course_id: str | None) -> str | None:
 def stats(service: StudyService, args: argparse.Namespace) -> int:
     course_id = _default_course(service, args.course)
     if course_id is None:
-        return _fail("there is no course to report on")
+        return fail("there is no course to report on")
     problem = _course_problem(service, course_id)
     if problem:
-        return _fail(problem)
+        return fail(problem)
     from studyapp.terminal import format_stats
 
     figures = service.stats(course_id)
@@ -328,7 +328,7 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
         if (args.course in (None, c.id)) and any(lesson.id == args.lesson for lesson in c.lessons)
     ]
     if args.course and (problem := _course_problem(service, args.course)):
-        return _fail(problem)
+        return fail(problem)
     if not owners:
         known = ", ".join(
             lesson.id
@@ -336,9 +336,9 @@ def read(service: StudyService, args: argparse.Namespace) -> int:
             if args.course in (None, c.id)
             for lesson in c.lessons
         )
-        return _fail(f"unknown lesson '{args.lesson}' (lessons: {known})")
+        return fail(f"unknown lesson '{args.lesson}' (lessons: {known})")
     if len(owners) > 1:
-        return _fail(
+        return fail(
             f"lesson '{args.lesson}' is in several courses; add --course (one of: "
             f"{', '.join(owners)})"
         )
@@ -353,33 +353,33 @@ def export_command(args: argparse.Namespace, content: Path, db: str | None, prof
     from studyapp.service import ExportError, StoreError, StudyService
 
     if args.anki is None and args.csv is None:
-        return _fail("say what to export: --anki OUT.apkg and/or --csv OUT.csv")
+        return fail("say what to export: --anki OUT.apkg and/or --csv OUT.csv")
     if args.anki is not None:
         if not content.is_dir():
-            return _fail(f"{content}: no such content folder")
+            return fail(f"{content}: no such content folder")
         courses = StudyService.without_progress(content, db or "")
         course_id = _default_course(courses, args.course)
         problem = _course_problem(courses, course_id) if course_id else "there is no course"
         if problem or course_id is None:
-            return _fail(str(problem))
+            return fail(str(problem))
         try:
             notes = courses.export_anki(course_id, args.anki)
         except ExportError as error:
-            return _fail(str(error))
+            return fail(str(error))
         except OSError as error:
-            return _fail(f"{args.anki}: cannot write the deck ({error.strerror or error})")
+            return fail(f"{args.anki}: cannot write the deck ({error.strerror or error})")
         print(f"Wrote {notes} notes of '{course_id}' to {args.anki}")
     if args.csv is not None:
         try:
             service = StudyService.open(content, db, profile)
         except (StoreError, ValueError) as error:
-            return _fail(str(error))
+            return fail(str(error))
         try:
             rows = service.export_answers(args.csv)
         except (ExportError, StoreError) as error:
-            return _fail(str(error))
+            return fail(str(error))
         except OSError as error:
-            return _fail(f"{args.csv}: cannot write the file ({error.strerror or error})")
+            return fail(f"{args.csv}: cannot write the file ({error.strerror or error})")
         finally:
             service.close()
         print(f"Wrote {rows} answers to {args.csv}")
@@ -393,7 +393,7 @@ def backup_command(args: argparse.Namespace, content: Path, db: str | None, prof
     try:
         service = StudyService.open(content, db, profile)
     except (StoreError, ValueError) as error:
-        return _fail(str(error))
+        return fail(str(error))
     try:
         if args.command == "restore":
             backup = args.backup_file.expanduser().resolve()
@@ -411,7 +411,7 @@ def backup_command(args: argparse.Namespace, content: Path, db: str | None, prof
         else:
             print(service.backup_now())
     except StoreError as error:
-        return _fail(str(error))
+        return fail(str(error))
     finally:
         service.close()
     return EXIT_OK
@@ -424,7 +424,7 @@ def import_command(args: argparse.Namespace, out: Path) -> int:
     try:
         course = import_article(args.article, out, course_id=args.course_id, title=args.title)
     except ArticleError as error:
-        return _fail(str(error))
+        return fail(str(error))
     print(f"Imported {course.folder}: {course.summary()}")
     print("Its items are marked 'generated: true': read them over and curate them.")
     return EXIT_OK
@@ -433,7 +433,7 @@ def import_command(args: argparse.Namespace, out: Path) -> int:
 def screenshots(content: Path, out_dir: Path) -> int:
     """Render the screens offscreen against a throw-away demo database."""
     if not content.is_dir():
-        return _fail(f"{content}: no such content folder")
+        return fail(f"{content}: no such content folder")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from studyapp.ui.screenshots import render_screens
 

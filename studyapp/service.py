@@ -48,6 +48,7 @@ from studyapp.session import (
     QuizSession,
     Results,
     Shortfall,
+    percent,
     points,
     shortfall,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "StoreError",
     "StudyService",
     "Today",
+    "percent",
     "points",
     "profile_name",
 ]

@@ -69,6 +69,11 @@ class AnswerOutcome:
     next_due: dt.datetime | None = None
 
 
+def percent(share: float | None) -> str:
+    """A share as a learner reads it: "67%", or "—" before there is any."""
+    return "—" if share is None else f"{round(100 * share)}%"
+
+
 def points(score: float) -> str:
     """A score as a learner reads it: "5.3", not "5.33333" (orderings earn thirds)."""
     return f"{round(score, 1):g}"

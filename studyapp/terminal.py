@@ -12,7 +12,7 @@ from typing import TextIO
 
 from studyapp.content import Course
 from studyapp.quiz import FALSE, TRUE, Question, Response, as_option
-from studyapp.service import QuizSession, Stats, StoreError, points
+from studyapp.service import ClassReport, QuizSession, Stats, StoreError, percent, points
 
 LETTERS = string.ascii_lowercase
 
@@ -132,16 +132,12 @@ def parse(question: Question, text: str) -> tuple[Response | None, str]:
     return None, f"Type a number from 1 to {len(options)}."
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(100 * value)}%"
-
-
 def format_stats(stats: Stats, title: str) -> str:
     lines = [
         f"{stats.course_id}: {title}",
-        f"Answers: {stats.answers} · accuracy {_percent(stats.accuracy)} · "
+        f"Answers: {stats.answers} · accuracy {percent(stats.accuracy)} · "
         f"due now: {stats.due} · streak: {stats.streak_days} day"
-        f"{'s' if stats.streak_days != 1 else ''} · mastery {_percent(stats.mastery)}",
+        f"{'s' if stats.streak_days != 1 else ''} · mastery {percent(stats.mastery)}",
         "",
         "Lessons (read, mastery, answers):",
     ]
@@ -150,14 +146,43 @@ def format_stats(stats: Stats, title: str) -> str:
         bar = "█" * round(lesson.mastery * 10) + "░" * (10 - round(lesson.mastery * 10))
         read = "read" if lesson.read else "    "
         lines.append(
-            f"  {n}. {lesson.title:<{width}}  {read}  {bar} {_percent(lesson.mastery):>4}  "
-            f"{lesson.answered} answered, {_percent(lesson.accuracy)} right"
+            f"  {n}. {lesson.title:<{width}}  {read}  {bar} {percent(lesson.mastery):>4}  "
+            f"{lesson.answered} answered, {percent(lesson.accuracy)} right"
         )
-    topics = " · ".join(f"{t.topic}s {_percent(t.accuracy)} ({t.answered})" for t in stats.topics)
+    topics = " · ".join(f"{t.topic}s {percent(t.accuracy)} ({t.answered})" for t in stats.topics)
     lines += ["", f"By topic: {topics}"]
     if stats.weakest:
         lines += ["", "Weakest items:"]
-        lines += [f"  {_percent(w.mastery):>4}  {w.label} ({w.lesson_id})" for w in stats.weakest]
+        lines += [f"  {percent(w.mastery):>4}  {w.label} ({w.lesson_id})" for w in stats.weakest]
     coming = ", ".join(f"{d.day[5:]}: {d.answers}" for d in stats.forecast if d.answers)
     lines += ["", f"Due in the next 14 days: {coming or 'nothing'}"]
+    return "\n".join(lines)
+
+
+def format_report(report: ClassReport, title: str) -> str:
+    lines = [f"{report.course_id}: {title}", "", "Learners (answers, accuracy, mastery, due):"]
+    if not report.learners:
+        lines.append("  none yet: add one with `main.py class grant NAME`")
+    width = max((len(each.profile) for each in report.learners), default=0)
+    for each in report.learners:
+        active = f"{each.last_active:%Y-%m-%d %H:%M} UTC" if each.last_active else "never"
+        lines.append(
+            f"  {each.profile:<{width}}  {each.answers:>5} answers  {percent(each.accuracy):>4} "
+            f"right  mastery {percent(each.mastery):>4}  {each.due} due  last active {active}"
+        )
+    lines += ["", "Lessons across the class (mastery, answers, accuracy):"]
+    width = max(len(lesson.title) for lesson in report.lessons)
+    for n, lesson in enumerate(report.lessons, 1):
+        lines.append(
+            f"  {n}. {lesson.title:<{width}}  {percent(lesson.mastery):>4}  "
+            f"{lesson.answered:>5} answered, {percent(lesson.accuracy)} right"
+        )
+    lines += ["", "Hardest questions (right at the first try):"]
+    if not report.hardest:
+        lines.append("  no answers yet")
+    for question in report.hardest:
+        lines.append(
+            f"  {percent(question.accuracy):>4} of {question.learners}  {question.question_type}"
+            f": {'; '.join(question.item_labels)} ({question.lesson_title})"
+        )
     return "\n".join(lines)

@@ -209,6 +209,7 @@ class HardQuestion:
     question_id: str
     question_type: str
     item_ids: tuple[str, ...]
+    item_labels: tuple[str, ...]  # as a learner knows them: a term, a title, a view
     lesson_id: str
     lesson_title: str
     learners: int  # who answered it, each counted at their first try
@@ -234,7 +235,7 @@ class ClassReport:
             "course": self.course_id,
             "learners": learners,
             "lessons": [asdict(each) for each in self.lessons],
-            "hardest": [asdict(each) | {"item_ids": list(each.item_ids)} for each in self.hardest],
+            "hardest": [asdict(each) for each in self.hardest],
         }
 
 
@@ -313,11 +314,13 @@ def _hardest(connection: Any, course: Course, learners: list[str]) -> list[HardQ
         .group_by(Answer.question_id)
     )  # fmt: skip
     titles = {lesson.id: lesson.title for lesson in course.lessons}
+    labels = {item.id: stats.item_label(item) for item in course.items}
     found = [
         HardQuestion(
             question_id=question_id,
             question_type=kind,
             item_ids=tuple(item_ids.split()),
+            item_labels=tuple(labels.get(item, item) for item in item_ids.split()),
             lesson_id=lesson_id,
             lesson_title=titles.get(lesson_id, lesson_id),
             learners=int(tries),

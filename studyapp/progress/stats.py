@@ -153,7 +153,7 @@ def compute(
     for topic in ("event", "perspective", "concept"):
         answered, correct = by_topic.get(topic, (0, 0))
         topics.append(TopicStats(topic, answered, correct, _accuracy(correct, answered)))
-    labels = {item.id: _label(item) for item in course.items}
+    labels = {item.id: item_label(item) for item in course.items}
     ranked = sorted(cards, key=lambda c: (recall[c.item_id], -c.lapses, c.item_id))
     weakest = [
         WeakItem(
@@ -219,7 +219,7 @@ def today_so_far(store: ProgressStore, *, now: dt.datetime, tz: dt.tzinfo | None
     return Today(int(answers or 0), streak)
 
 
-def _label(item: Item) -> str:
+def item_label(item: Item) -> str:
     """An item as a list shows it: a claim says whose view it is."""
     return f"{item.actor}: {item.statement}" if isinstance(item, Claim) else item.label
 

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from studyapp import __version__
+from studyapp.ui import messages
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.qt import (
     PYSIDE_VERSION,
@@ -162,15 +163,6 @@ class Opener(QObject):
         threading.Thread(target=run, daemon=True).start()
 
 
-def warn(parent: QWidget, title: str, text: str, critical: bool = False) -> None:
-    """A message box; its code loads when there is something to say, not before the
-    first frame."""
-    from studyapp.ui import messages
-
-    icon = messages.Icon.Critical if critical else messages.Icon.Warning
-    messages.tell(parent, title, text, icon)
-
-
 def report_uncaught(window: QWidget) -> Callable[..., None]:
     """An excepthook: a failure in a click or a timer (Qt prints and goes on) is told in a
     dialog too. A database that cannot be written is a message, not a crash."""
@@ -180,11 +172,11 @@ def report_uncaught(window: QWidget) -> Callable[..., None]:
 
         if isinstance(error, StoreError):
             print(f"studyapp: {error}", file=sys.stderr)
-            warn(window, "Your progress", str(error))
+            messages.tell(window, "Your progress", str(error), messages.Icon.Warning)
             return
         sys.__excepthook__(kind, error, trace)
         text = f"Something went wrong: {error!r}. Your answers so far are saved."
-        warn(window, "StudyApp", text, critical=True)
+        messages.tell(window, "StudyApp", text, messages.Icon.Critical)
 
     return hook
 
@@ -255,7 +247,7 @@ def run(content: Path, db: str | None) -> int:
             print("ready", flush=True)
             QTimer.singleShot(0, app.quit)
         elif service.notice:
-            warn(window, "Your progress database", service.notice)
+            messages.tell(window, "Your progress database", service.notice, messages.Icon.Warning)
         if not benchmark:
             opener.check(service)  # after the first screen, never before it
 
@@ -267,13 +259,15 @@ def run(content: Path, db: str | None) -> int:
         collect_again()
         print(f"studyapp: {message}", file=sys.stderr)
         if not benchmark:
-            warn(window, "StudyApp cannot start", message, critical=True)
+            messages.tell(window, "StudyApp cannot start", message, messages.Icon.Critical)
         app.exit(2)
 
     opener.courses_read.connect(preview)
     opener.opened.connect(attach)
     opener.failed.connect(fail)
-    opener.damaged.connect(lambda found: warn(window, "Your progress database", found))
+    opener.damaged.connect(
+        lambda found: messages.tell(window, "Your progress database", found, messages.Icon.Warning)
+    )
 
     def after_first_frame() -> None:
         opener.start(content, db, window.saved.last_course)  # while the screen is built

@@ -11,17 +11,24 @@ import datetime as dt
 import threading
 from typing import TYPE_CHECKING
 
-from studyapp.content import Concept, Course, Event
-from studyapp.ui.progress_page import PercentRows, card
+from studyapp.content import Course
+from studyapp.service import percent
+from studyapp.ui.progress_page import (
+    Axis,
+    PercentRows,
+    attach,
+    card,
+    chart_view,
+    new_chart,
+    percent_axis,
+)
 from studyapp.ui.qt import (
     QAbstractItemView,
     QColor,
     QDialog,
     QDialogButtonBox,
-    QFont,
     QHeaderView,
     QObject,
-    QPainter,
     QScrollArea,
     Qt,
     QTableWidget,
@@ -34,10 +41,8 @@ from studyapp.ui.qt import (
 from studyapp.ui.qt_charts import (
     QBarCategoryAxis,
     QBarSet,
-    QChart,
     QChartView,
     QHorizontalBarSeries,
-    QValueAxis,
 )
 from studyapp.ui.theme import Colors
 from studyapp.ui.widgets import label
@@ -54,23 +59,6 @@ class Cell(QTableWidgetItem):
     def __lt__(self, other: QTableWidgetItem) -> bool:
         mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
         return bool(mine < theirs)
-
-
-def _percent(share: float | None) -> str:
-    return "—" if share is None else f"{round(100 * share)}%"
-
-
-def item_label(course: Course, item_id: str) -> str:
-    """The words a learner knows an item by: a term, an event's title, a view."""
-    try:
-        item = course.item(item_id)
-    except KeyError:
-        return item_id  # taken out of the course since it was answered
-    if isinstance(item, Concept):
-        return item.term
-    if isinstance(item, Event):
-        return item.title
-    return item.statement
 
 
 class ReportReader(QObject):
@@ -175,7 +163,7 @@ class ClassDialog(QDialog):
             (
                 f"{self.course.lesson(lesson.id).number}. {lesson.title}",
                 lesson.mastery,
-                f"{lesson.answered} answers, {_percent(lesson.accuracy)} right",
+                f"{lesson.answered} answers, {percent(lesson.accuracy)} right",
             )
             for lesson in report.lessons
         ]
@@ -200,8 +188,8 @@ class ClassDialog(QDialog):
             cells = (
                 (each.profile, each.profile),
                 (str(each.answers), each.answers),
-                (_percent(each.accuracy), -1.0 if each.accuracy is None else each.accuracy),
-                (_percent(each.mastery), each.mastery),
+                (percent(each.accuracy), -1.0 if each.accuracy is None else each.accuracy),
+                (percent(each.mastery), each.mastery),
                 (str(each.due), each.due),
                 (active, moment.replace(tzinfo=dt.UTC).timestamp() if moment else 0.0),
             )
@@ -225,13 +213,6 @@ class ClassDialog(QDialog):
         return table
 
     def _mastery_chart(self, report: ClassReport) -> QChartView:
-        chart = QChart()
-        dark = self.colors.name == "dark"
-        chart.setTheme(
-            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
-        )
-        chart.setBackgroundVisible(False)
-        chart.legend().hide()
         bars = QBarSet("Mastery")
         bars.setColor(QColor(self.colors.accent))
         names = [each.profile for each in reversed(report.learners)]  # the first on top
@@ -239,28 +220,16 @@ class ClassDialog(QDialog):
             bars.append(round(100 * each.mastery))
         series = QHorizontalBarSeries()
         series.append(bars)
-        chart.addSeries(series)
         learners_axis = QBarCategoryAxis()
         learners_axis.append(names)
-        share_axis = QValueAxis()
-        share_axis.setRange(0, 100)
-        share_axis.setLabelFormat("%d%%")
-        share_axis.setTickCount(5)
-        for axis, side in (
-            (learners_axis, Qt.AlignmentFlag.AlignLeft),
-            (share_axis, Qt.AlignmentFlag.AlignBottom),
-        ):
-            chart.addAxis(axis, side)
-            series.attachAxis(axis)
-            axis.setLabelsColor(QColor(self.colors.text))
-            axis.setLabelsFont(QFont(self.font()))
-            axis.setGridLineColor(QColor(self.colors.border))
-        view = QChartView(chart)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        view.setMinimumHeight(min(80 + 28 * len(names), 420))
-        view.setStyleSheet("background: transparent")
-        return view
+        chart = new_chart(self.colors)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        axes: list[tuple[Axis, Qt.AlignmentFlag]] = [
+            (learners_axis, left),
+            (percent_axis(), bottom),
+        ]
+        attach(chart, series, axes, self.colors, self.font())
+        return chart_view(chart, min(80 + 28 * len(names), 420))
 
     def _hardest(self, report: ClassReport) -> QWidget:
         body = QWidget()
@@ -269,16 +238,10 @@ class ClassDialog(QDialog):
         if not report.hardest:
             column.addWidget(label("No answers yet."))
         for question in report.hardest:
-            items = ", ".join(item_label(self.course, item) for item in question.item_ids)
             kind = question.question_type.replace("_", " ").capitalize()
-            number = (
-                self.course.lesson(question.lesson_id).number
-                if question.lesson_id in {lesson.id for lesson in self.course.lessons}
-                else "?"
-            )
             line = label(
-                f"{_percent(question.accuracy)} of {question.learners} right first time — "
-                f"{kind}: {items} (lesson {number}, {question.lesson_title})"
+                f"{percent(question.accuracy)} of {question.learners} right first time — "
+                f"{kind}: {'; '.join(question.item_labels)} ({question.lesson_title})"
             )
             line.setToolTip(question.question_id)
             column.addWidget(line)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studyapp.content import Course
-from studyapp.service import DayCount, Stats
+from studyapp.service import DayCount, Stats, percent
 from studyapp.ui.flow import FlowLayout
 from studyapp.ui.goal import GoalBar
 from studyapp.ui.heatmap import CalendarHeatmap
@@ -39,6 +39,7 @@ from studyapp.ui.qt_charts import (
     QChart,
     QChartView,
     QDateTimeAxis,
+    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
@@ -49,10 +50,6 @@ ACCURACY_DAYS = 60
 MIN_ACCURACY_DAYS = 7
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(100 * value)}%"
-
-
 def accuracy_span(per_day: list[DayCount], today: dt.date) -> tuple[dt.date, int]:
     """The days accuracy over time spans: from the first day studied (at most ACCURACY_DAYS
     ago, at least a week), so that two days of history do not sit at a 60-day axis's edge."""
@@ -61,6 +58,49 @@ def accuracy_span(per_day: list[DayCount], today: dt.date) -> tuple[dt.date, int
     first = max(earliest, min(studied, default=today))
     first = min(first, today - dt.timedelta(days=MIN_ACCURACY_DAYS - 1))
     return first, (today - first).days + 1
+
+
+def new_chart(colors: Colors) -> QChart:
+    """A chart in the app's theme; series colours must be set after this."""
+    chart = QChart()
+    dark = colors.name == "dark"
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    return chart
+
+
+Series = QBarSeries | QHorizontalBarSeries | QLineSeries
+Axis = QValueAxis | QBarCategoryAxis | QDateTimeAxis
+
+
+def attach(
+    chart: QChart,
+    series: Series,
+    axes: list[tuple[Axis, Qt.AlignmentFlag]],
+    colors: Colors,
+    font: QFont,
+) -> None:
+    """Put a series on a chart with its axes, styled for the theme and the text size."""
+    chart.addSeries(series)
+    for axis, side in axes:
+        chart.addAxis(axis, side)
+        series.attachAxis(axis)
+        axis.setLabelsColor(QColor(colors.text))
+        axis.setLabelsFont(QFont(font))
+        axis.setGridLineColor(QColor(colors.border))
+        axis.setLinePenColor(QColor(colors.border))
+
+
+def chart_view(chart: QChart, height: int = 240) -> QChartView:
+    """A chart on the page's own background, with no legend and no keyboard focus."""
+    chart.setBackgroundVisible(False)
+    chart.legend().hide()
+    chart.setMargins(chart.margins() * 0)
+    view = QChartView(chart)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(height)
+    view.setStyleSheet("background: transparent")
+    return view
 
 
 def card(title: str, body: QWidget, note: str = "") -> QFrame:
@@ -93,8 +133,8 @@ class PercentRows(QWidget):
             bar.setTextVisible(False)
             bar.setFixedHeight(10)
             bar.setMinimumWidth(60)
-            bar.setAccessibleName(f"{name}: {_percent(share)}")
-            figure = label(_percent(share), wrap=False)
+            bar.setAccessibleName(f"{name}: {percent(share)}")
+            figure = label(percent(share), wrap=False)
             figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for widget in (title, bar, figure):
                 widget.setToolTip(tip)
@@ -226,8 +266,8 @@ class ProgressPage(QScrollArea):
         row = FlowLayout()
         figures = [
             (str(stats.answers), "answers"),
-            (_percent(stats.accuracy), "right"),
-            (_percent(stats.mastery), "mastery"),
+            (percent(stats.accuracy), "right"),
+            (percent(stats.mastery), "mastery"),
             (str(stats.streak_days), "day streak"),
             (str(stats.due), "due now"),
         ]
@@ -245,51 +285,6 @@ class ProgressPage(QScrollArea):
                 box.addWidget(widget)
             row.addWidget(figure)
         return row
-
-    @staticmethod
-    def _new_chart(colors: Colors) -> QChart:
-        """A chart in the app's theme; series colours must be set after this."""
-        chart = QChart()
-        chart.setTheme(
-            QChart.ChartTheme.ChartThemeDark
-            if colors.name == "dark"
-            else QChart.ChartTheme.ChartThemeLight
-        )
-        return chart
-
-    def _chart(self, chart: QChart, colors: Colors, height: int = 240) -> QChartView:
-        chart.setBackgroundVisible(False)
-        chart.legend().hide()
-        chart.setMargins(chart.margins() * 0)
-        view = QChartView(chart)
-        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(height)
-        view.setStyleSheet("background: transparent")
-        return view
-
-    def _attach(
-        self,
-        chart: QChart,
-        series: QBarSeries | QLineSeries,
-        axes: list[tuple[QValueAxis | QBarCategoryAxis | QDateTimeAxis, Qt.AlignmentFlag]],
-        colors: Colors,
-    ) -> None:
-        """Put a series on a chart with its axes, styled for the theme."""
-        chart.addSeries(series)
-        for axis, side in axes:
-            chart.addAxis(axis, side)
-            series.attachAxis(axis)
-            self._axis_style(axis, colors)
-
-    def _axis_style(
-        self, axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, colors: Colors
-    ) -> None:
-        axis.setLabelsColor(QColor(colors.text))
-        font = QFont(self.font())
-        axis.setLabelsFont(font)
-        axis.setGridLineColor(QColor(colors.border))
-        axis.setLinePenColor(QColor(colors.border))
 
     def _mastery(self, course: Course, stats: Stats) -> PercentRows:
         rows: list[tuple[str, float | None, str]] = []
@@ -320,7 +315,7 @@ class ProgressPage(QScrollArea):
             if date >= start and day.answers:
                 moment = QDateTime(QDate(date.year, date.month, date.day), QTime(12, 0))
                 series.append(moment.toMSecsSinceEpoch(), round(100 * day.correct / day.answers))
-        chart = self._new_chart(colors)
+        chart = new_chart(colors)
         x_axis = QDateTimeAxis()
         x_axis.setFormat("d MMM")
         x_axis.setTickCount(5)
@@ -328,13 +323,13 @@ class ProgressPage(QScrollArea):
             QDateTime(QDate(start.year, start.month, start.day), QTime(0, 0)),
             QDateTime(QDate(today.year, today.month, today.day), QTime(23, 59)),
         )
-        y_axis = _percent_axis()
+        y_axis = percent_axis()
         left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
-        self._attach(chart, series, [(x_axis, bottom), (y_axis, left)], colors)
-        return self._chart(chart, colors, 260)
+        attach(chart, series, [(x_axis, bottom), (y_axis, left)], colors, self.font())
+        return chart_view(chart, 260)
 
     def _forecast_chart(self, stats: Stats, colors: Colors) -> QChartView:
-        chart = self._new_chart(colors)
+        chart = new_chart(colors)
         bars = QBarSet("")
         bars.setColor(QColor(colors.accent))
         for day in stats.forecast:
@@ -350,8 +345,8 @@ class ProgressPage(QScrollArea):
         count_axis.setTickCount(5)
         count_axis.setLabelFormat("%d")
         left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
-        self._attach(chart, series, [(days_axis, bottom), (count_axis, left)], colors)
-        return self._chart(chart, colors, 220)
+        attach(chart, series, [(days_axis, bottom), (count_axis, left)], colors, self.font())
+        return chart_view(chart, 220)
 
     def _weakest(self, stats: Stats) -> QWidget:
         body = QWidget()
@@ -360,7 +355,7 @@ class ProgressPage(QScrollArea):
         if not stats.weakest:
             grid.addWidget(label("No items answered yet."), 0, 0)
         for row, item in enumerate(stats.weakest):
-            grid.addWidget(label(_percent(item.mastery), "figure", wrap=False), row, 0)
+            grid.addWidget(label(percent(item.mastery), "figure", wrap=False), row, 0)
             grid.addWidget(label(item.label), row, 1)
             button = QPushButton("Read")  # short: the row keeps room for its words
             button.setToolTip(f"Read the lesson this item comes from ({item.lesson_id})")
@@ -370,7 +365,7 @@ class ProgressPage(QScrollArea):
         return body
 
 
-def _percent_axis() -> QValueAxis:
+def percent_axis() -> QValueAxis:
     """0% to 100% in quarters, as every percentage chart reads."""
     axis = QValueAxis()
     axis.setRange(0, 100)

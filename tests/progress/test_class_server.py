@@ -120,6 +120,7 @@ def test_the_teacher_sees_each_learner_each_lesson_and_the_hardest_questions(
     assert sum(lesson["answered"] for lesson in report["lessons"]) == 6
     hardest = report["hardest"]
     assert hardest and hardest[0]["accuracy"] == 0.0 and hardest[0]["item_ids"]
+    assert len(hardest[0]["item_labels"]) == len(hardest[0]["item_ids"])
     assert [q["accuracy"] for q in hardest] == sorted(q["accuracy"] for q in hardest)
     table = main_py("class", "--db", pg_url)
     assert "ada" in table.stdout and "Hardest questions" in table.stdout
